@@ -1,0 +1,187 @@
+// ESLint flat config. Type-aware rules come from typescript-eslint; the import
+// boundaries below are the architectural contract between the four parts.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import reactRefresh from 'eslint-plugin-react-refresh';
+import pluginRouter from '@tanstack/eslint-plugin-router';
+import importX from 'eslint-plugin-import-x';
+import checkFile from 'eslint-plugin-check-file';
+import testingLibrary from 'eslint-plugin-testing-library';
+import playwright from 'eslint-plugin-playwright';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+const NODE_PARTS = ['bff', 'tasklist', 'identity'];
+
+/**
+ * Every part may import only itself (plus data files such as the schema).
+ * `src/app` never imports node code; node parts never import each other.
+ */
+const boundaryZones = [
+  {
+    target: './src/app',
+    from: [
+      './src/bff',
+      './src/tasklist',
+      './src/identity',
+      './src/launcher.ts',
+    ],
+    message:
+      'The SPA must not import node parts; talk to them over HTTP (docs/architecture.md).',
+  },
+  ...NODE_PARTS.map((part) => ({
+    target: `./src/${part}`,
+    from: [
+      './src/app',
+      './src/launcher.ts',
+      ...NODE_PARTS.filter((p) => p !== part).map((p) => `./src/${p}`),
+    ],
+    message: `src/${part} must not import another part's code; parts talk over HTTP.`,
+  })),
+  {
+    target: './src/launcher.ts',
+    from: ['./src/app', './src/bff', './src/tasklist', './src/identity'],
+    message: 'The launcher starts parts as processes; it never imports them.',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.data/',
+      '.ci-out/',
+      'test-results/',
+      'playwright-report/',
+      'bench/results/',
+      'src/app/routeTree.gen.ts',
+      '**/__generated__/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { 'import-x': importX, 'check-file': checkFile },
+    settings: {
+      // Resolve extensionless TypeScript imports so the boundary zones see real paths.
+      'import-x/resolver-next': [
+        importX.createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.json'],
+        }),
+      ],
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+      'no-duplicate-imports': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: boundaryZones }],
+      'check-file/filename-naming-convention': [
+        'error',
+        { 'src/**/!(routes)/*.{ts,tsx}': 'KEBAB_CASE' },
+        { ignoreMiddleExtensions: true },
+      ],
+      'check-file/folder-naming-convention': [
+        'error',
+        { 'src/**/!(__generated__)/': 'KEBAB_CASE' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: {
+      'react-hooks': reactHooks,
+      'react-refresh': reactRefresh,
+      '@tanstack/router': pluginRouter,
+    },
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      ...pluginRouter.configs['flat/recommended'].at(0)?.rules,
+      'react-refresh/only-export-components': [
+        'error',
+        { allowConstantExport: true, allowExportNames: ['Route'] },
+      ],
+      // Node built-ins cannot exist in the browser bundle, and reaching for them
+      // from the SPA usually means server code is leaking in.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^node:',
+              message: 'The SPA runs in the browser: no Node built-ins.',
+            },
+            {
+              group: [
+                'fs',
+                'path',
+                'os',
+                'child_process',
+                'crypto',
+                'http',
+                'https',
+                'net',
+                'fastify',
+                'fastify/*',
+                '@fastify/*',
+                'better-sqlite3',
+                'oidc-provider',
+                'graphql-yoga',
+                'pino',
+                'prom-client',
+              ],
+              message:
+                'This is a server-side module; the SPA must not import it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.test.{ts,tsx}', 'src/app/test/**/*.{ts,tsx}'],
+    ...testingLibrary.configs['flat/react'],
+    rules: {
+      ...testingLibrary.configs['flat/react'].rules,
+      'testing-library/no-debugging-utils': 'error',
+      'react-refresh/only-export-components': 'off',
+    },
+  },
+  {
+    files: [
+      'src/bff/**/*.ts',
+      'src/tasklist/**/*.ts',
+      'src/identity/**/*.ts',
+      'src/*.ts',
+      'scripts/**/*.ts',
+      'bench/**/*.ts',
+      '*.config.{ts,js}',
+      'codegen.ts',
+    ],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    ...playwright.configs['flat/recommended'],
+    languageOptions: { globals: globals.node },
+  },
+  prettier,
+);

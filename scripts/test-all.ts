@@ -1,0 +1,212 @@
+/**
+ * `npm test`: every check the project has, in the order that makes each one
+ * meaningful (codegen before typecheck, build before e2e), ending with one
+ * plain summary line `N passed, N failed[, N skipped]`.
+ *
+ * Every step runs even when an earlier one fails, so one run shows all
+ * problems; the exit code is non-zero if anything failed.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, '.ci-out');
+const bin = (pkg: string, file: string) =>
+  path.join(ROOT, 'node_modules', pkg, file);
+
+process.env.IBM_TELEMETRY_DISABLED = 'true';
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+
+interface Gate {
+  name: string;
+  ok: boolean;
+}
+const gates: Gate[] = [];
+
+function step(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): boolean {
+  console.log(`\n=== ${name} ===`);
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  const ok = result.status === 0;
+  if (!ok)
+    console.log(
+      `--- ${name} FAILED (exit ${String(result.status ?? result.signal)})`,
+    );
+  return ok;
+}
+
+function gate(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+) {
+  gates.push({ name, ok: step(name, command, args, env) });
+}
+
+/** Finds Chromium, installing Debian's package when we are allowed to. */
+function ensureChromium(): boolean {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error(
+      `No Chromium at ${chromium}. Install Debian's package first:\n` +
+        '  sudo apt-get update && sudo apt-get install -y chromium\n' +
+        'or point CHROMIUM_PATH at an existing Chromium binary.',
+    );
+    return false;
+  }
+  console.log(
+    "Chromium is missing: installing Debian's chromium package with apt",
+  );
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  return (
+    step('apt-get update', 'apt-get', ['update', '-qq'], env) &&
+    step(
+      'apt-get install chromium',
+      'apt-get',
+      ['install', '-y', '-qq', 'chromium'],
+      env,
+    ) &&
+    existsSync(chromium)
+  );
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function vitestCounts(file: string): Counts {
+  const report = readJson(file) as
+    | {
+        numPassedTests: number;
+        numFailedTests: number;
+        numPendingTests: number;
+        numTodoTests: number;
+      }
+    | undefined;
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+function playwrightCounts(file: string): Counts {
+  const report = readJson(file) as
+    | {
+        stats: {
+          expected: number;
+          unexpected: number;
+          flaky: number;
+          skipped: number;
+        };
+      }
+    | undefined;
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  return { passed: expected + flaky, failed: unexpected, skipped };
+}
+
+function main(): number {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const node = process.execPath;
+
+  const chromiumOk = ensureChromium();
+  if (!chromiumOk) gates.push({ name: 'chromium', ok: false });
+
+  if (existsSync(path.join(ROOT, 'codegen.ts'))) {
+    gate('codegen is up to date', node, [
+      '--import',
+      'tsx',
+      'scripts/check-codegen.ts',
+    ]);
+  }
+  gate('lint', node, [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.']);
+  gate('format', node, [bin('prettier', 'bin/prettier.cjs'), '--check', '.']);
+  // The build writes the route tree the typecheck reads, so it goes first.
+  gate('build', node, [bin('vite', 'bin/vite.js'), 'build']);
+  gate('typecheck', node, [bin('typescript', 'bin/tsc'), '-b']);
+  if (existsSync(path.join(ROOT, 'scripts/size.ts'))) {
+    gate('bundle budget', node, [
+      '--import',
+      'tsx',
+      'scripts/size.ts',
+      '--check',
+    ]);
+  }
+
+  const vitestJson = path.join(OUT, 'vitest.json');
+  const vitestOk = step('unit and component tests (vitest)', node, [
+    bin('vitest', 'vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ]);
+
+  const playwrightJson = path.join(OUT, 'playwright.json');
+  let playwrightOk = false;
+  if (chromiumOk) {
+    playwrightOk = step(
+      'end-to-end tests (Playwright)',
+      node,
+      [bin('@playwright/test', 'cli.js'), 'test'],
+      { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+    );
+  }
+
+  const counts = [vitestCounts(vitestJson), playwrightCounts(playwrightJson)];
+  const failedGates = gates.filter((g) => !g.ok);
+  const total = counts.reduce(
+    (sum, c) => ({
+      passed: sum.passed + c.passed,
+      failed: sum.failed + c.failed,
+      skipped: sum.skipped + c.skipped,
+    }),
+    { passed: 0, failed: failedGates.length, skipped: 0 },
+  );
+  // A suite that crashed without failing a test still fails the run.
+  if (!vitestOk && counts[0]?.failed === 0) total.failed += 1;
+  if (!playwrightOk && counts[1]?.failed === 0) total.failed += 1;
+
+  console.log('\n=== summary ===');
+  for (const g of gates) console.log(`${g.ok ? 'ok    ' : 'FAILED'} ${g.name}`);
+  const summary =
+    `${total.passed} passed, ${total.failed} failed` +
+    (total.skipped > 0 ? `, ${total.skipped} skipped` : '');
+  writeFileSync(path.join(OUT, 'summary.txt'), `${summary}\n`);
+  console.log(summary);
+  return total.failed === 0 && vitestOk && playwrightOk ? 0 : 1;
+}
+
+process.exit(main());

@@ -1,0 +1,5 @@
+import { Outlet, createRootRoute } from '@tanstack/react-router';
+
+export const Route = createRootRoute({
+  component: Outlet,
+});

@@ -1,0 +1,34 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config';
+
+// Two projects: browser code runs in a DOM environment, node parts in node.
+export default defineConfig({
+  test: {
+    projects: [
+      mergeConfig(viteConfig, {
+        test: {
+          name: 'app',
+          environment: 'jsdom',
+          include: ['src/app/**/*.test.{ts,tsx}'],
+          setupFiles: ['./src/app/test/setup.ts'],
+        },
+      }),
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'src/bff/**/*.test.ts',
+            'src/tasklist/**/*.test.ts',
+            'src/identity/**/*.test.ts',
+            'src/*.test.ts',
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
