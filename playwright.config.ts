@@ -59,6 +59,10 @@ export default defineConfig({
       // Per port set, so two e2e runs on one machine never share a database.
       DATA_DIR: `.data/e2e-${E2E_PORTS.app}`,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      // Every test signs in and loads pages as the same few users from one IP;
+      // production limits would turn a fast suite into 429s.
+      BFF_RATE_LIMIT_PER_USER: '1000',
+      BFF_RATE_LIMIT_PER_IP: '10000',
       ...(process.env.OAUTH_CLIENT_SECRET
         ? { OAUTH_CLIENT_SECRET: process.env.OAUTH_CLIENT_SECRET }
         : {}),
