@@ -1,0 +1,125 @@
+/**
+ * Small helpers around a live form-js `Form`: collecting data, watching edits,
+ * finding the first invalid field. Kept apart from the React component so each
+ * piece stays small and testable.
+ */
+import type { Form } from '@bpmn-io/form-js-viewer';
+
+type Data = Record<string, unknown>;
+
+/**
+ * Validates and collects what form-js would submit: the values of rendered,
+ * enabled, keyed fields at their key or path. form-js refuses to submit a
+ * read-only form, so read-only is lifted for the duration of the call; no
+ * render happens in between, so nothing flickers.
+ */
+export function submitAll(
+  form: Form,
+  readOnly: boolean,
+): { data: Data; errors: unknown } {
+  if (readOnly) form.setProperty('readOnly', false);
+  try {
+    const { data, errors } = form.submit();
+    return { data, errors };
+  } finally {
+    if (readOnly) form.setProperty('readOnly', true);
+  }
+}
+
+interface FieldUpdate {
+  field?: { type?: unknown };
+  fieldInstance?: { valuePath?: unknown };
+  value?: unknown;
+}
+
+function valueAt(data: unknown, path: unknown): unknown {
+  if (!Array.isArray(path)) return undefined;
+  let current = data;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[String(segment)];
+  }
+  return current;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * Calls `emit` with the would-be submit data after each edit by the person.
+ * Opening a form is not an edit, though form-js reports updates then too:
+ * expression fields compute their value and number fields re-send the value
+ * they were given. So the first update counts only when it is not an
+ * expression and actually changes a value. Emission waits for form-js's next
+ * render, when fields hidden by the change have left the form.
+ */
+export function watchUserChanges(
+  form: Form,
+  emit: (data: Data) => void,
+): () => void {
+  let edited = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // form-js mutates its data in place before reporting an update, so compare
+  // against a copy taken at the previous state change.
+  let previous: unknown;
+  const onChanged = (state: { data?: unknown } | undefined) => {
+    if (!edited) previous = structuredClone(state?.data);
+  };
+  const onUpdated = (update: FieldUpdate | undefined) => {
+    if (!edited) {
+      if (update?.field?.type === 'expression') return;
+      const before = valueAt(previous, update?.fieldInstance?.valuePath);
+      if (sameValue(before, update?.value)) return;
+      edited = true;
+    }
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      emit(form._getSubmitData());
+    }, 0);
+  };
+  form.on('changed', onChanged);
+  form.on('field.updated', onUpdated);
+  return () => {
+    clearTimeout(timer);
+    form.off('changed', onChanged);
+    form.off('field.updated', onUpdated);
+  };
+}
+
+const FOCUSABLE = [
+  'input:not([type="hidden"]):not([disabled]):not(.fjs-hidden)',
+  'textarea:not([disabled])',
+  'select:not([disabled])',
+  'button:not([disabled])',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
+
+/**
+ * The first field form-js marks as invalid, in document order: where to put
+ * focus and what to call it.
+ */
+export function findFirstInvalid(
+  root: Element,
+): { focusTarget: HTMLElement | null; label: string | undefined } | undefined {
+  const field = root.querySelector('.fjs-has-errors');
+  if (!field) return undefined;
+  const label = field
+    .querySelector('label, .fjs-form-field-label')
+    ?.textContent.replace(/\*\s*$/, '')
+    .trim();
+  return {
+    focusTarget: field.querySelector<HTMLElement>(FOCUSABLE),
+    label: label === '' ? undefined : label,
+  };
+}
+
+/** The sentence announced when validation fails. */
+export function describeErrors(count: number, firstLabel?: string): string {
+  const summary =
+    count === 1
+      ? '1 field needs your attention.'
+      : `${count} fields need your attention.`;
+  return firstLabel ? `${summary} First: ${firstLabel}.` : summary;
+}

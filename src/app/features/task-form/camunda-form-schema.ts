@@ -1,0 +1,116 @@
+/**
+ * Turns Tasklist's `Form.schema` text into the schema form-js imports, adapted
+ * to how the inbox completes tasks. Pure functions, no form-js import.
+ */
+
+export interface FormSchema {
+  components: unknown[];
+  [property: string]: unknown;
+}
+
+type Component = Record<string, unknown>;
+
+function isObject(value: unknown): value is Component {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Parses the schema text; throws an `Error` with a message fit for a person
+ * when it is not JSON or not a form (no `components` list).
+ */
+export function parseFormSchema(text: string): FormSchema {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error('The form schema is not valid JSON.');
+  }
+  if (!isObject(parsed) || !Array.isArray(parsed.components)) {
+    throw new Error('The form schema has no list of components.');
+  }
+  return parsed as FormSchema;
+}
+
+/** Escapes Markdown and `{{ }}` template syntax in text we put into a `text` component. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (char) => `\\${char}`);
+}
+
+function labelOf(component: Component): string | undefined {
+  const label = component.label;
+  // A FEEL label (`=...`) would read as code; leave it out of the notice.
+  return typeof label === 'string' && label && !label.startsWith('=')
+    ? label
+    : undefined;
+}
+
+/**
+ * A `text` component standing in for a component the inbox cannot offer, so
+ * the person sees that something is missing instead of a broken widget.
+ */
+function notice(component: Component, what: string): Component {
+  const label = labelOf(component);
+  const subject = label ? `${what} "${escapeMarkdown(label)}"` : what;
+  const replacement: Component = {
+    type: 'text',
+    text: `_${subject} is not available in this inbox._`,
+  };
+  // Keep id, place in the layout and FEEL visibility of what it replaces.
+  for (const kept of ['id', 'layout', 'conditional']) {
+    if (component[kept] !== undefined) replacement[kept] = component[kept];
+  }
+  return replacement;
+}
+
+function adaptComponent(component: unknown): unknown[] {
+  if (!isObject(component)) return [component];
+  switch (component.type) {
+    // `Complete task` is the only way to finish a task: a schema's own submit
+    // button would only validate, and reset would throw away restored input.
+    case 'button':
+      return [];
+    // Tasklist's GraphQL API has no file upload and no document store.
+    case 'filepicker':
+      return [notice(component, 'File upload')];
+    case 'documentPreview':
+      return [notice(component, 'Document preview')];
+    default:
+      return Array.isArray(component.components)
+        ? [{ ...component, components: adaptComponents(component.components) }]
+        : [component];
+  }
+}
+
+function adaptComponents(components: unknown[]): unknown[] {
+  return components.flatMap(adaptComponent);
+}
+
+/**
+ * Returns a copy of the schema without `button` components, with `filepicker`
+ * and `documentPreview` replaced by a short notice (see docs/forms.md).
+ */
+export function adaptFormSchema(schema: FormSchema): FormSchema {
+  return { ...schema, components: adaptComponents(schema.components) };
+}
+
+/**
+ * Counts the field instances with errors in form-js's error map
+ * (`{ fieldId: string[] }`, or nested arrays per dynamic-list item).
+ */
+export function countFieldErrors(errors: unknown): number {
+  if (Array.isArray(errors)) {
+    if (errors.length > 0 && errors.every((e) => typeof e === 'string'))
+      return 1;
+    return errors.reduce<number>(
+      (sum, item) => sum + countFieldErrors(item),
+      0,
+    );
+  }
+  if (isObject(errors)) {
+    return Object.values(errors).reduce<number>(
+      (sum, item) => sum + countFieldErrors(item),
+      0,
+    );
+  }
+  return 0;
+}
