@@ -1,55 +1,56 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 export interface SpaOptions {
   distDir: string;
 }
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /**
- * Serves the built SPA. `index.html` must be revalidated on every load so a
- * deploy is picked up at once; hashed assets never change and are immutable.
- * The fallback to `index.html` is for client-side routes only: an unknown
- * `/assets/*` or `/api/*` path gets a 404, never HTML that the browser would
- * try to run as a module.
+ * Serves the built SPA. `index.html` (and any other unhashed file) is
+ * revalidated on every load so a deploy is picked up at once; Vite's hashed
+ * files under `assets/` never change and are immutable.
  */
-export async function spaPlugin(fastify: FastifyInstance, opts: SpaOptions) {
+export async function spaPlugin(
+  fastify: FastifyInstance,
+  opts: SpaOptions,
+): Promise<void> {
   const indexFile = path.join(opts.distDir, 'index.html');
   if (!existsSync(indexFile)) {
     throw new Error(
       `No built SPA at ${opts.distDir}; run "npm run build" first`,
     );
   }
-
+  const assetsDir = path.join(opts.distDir, 'assets') + path.sep;
   await fastify.register(fastifyStatic, {
     root: opts.distDir,
-    wildcard: false,
     index: false,
     cacheControl: false,
-    setHeaders(reply, filePath) {
-      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+    setHeaders(reply: FastifyReply, filePath: string) {
       void reply.header(
         'cache-control',
-        immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        filePath.startsWith(assetsDir) ? IMMUTABLE : 'no-cache',
       );
     },
   });
-
-  fastify.setNotFoundHandler(async (request, reply) => {
-    const url = request.url.split('?')[0] ?? '/';
-    const wantsApp =
-      request.method === 'GET' &&
-      !url.startsWith('/assets/') &&
-      !url.startsWith('/api/') &&
-      !path.extname(url);
-    if (!wantsApp) {
-      await reply
-        .code(404)
-        .type('application/json')
-        .send({ error: 'not_found' });
-      return;
-    }
+  // The root is a directory to the static handler; it gets the shell.
+  fastify.get('/', async (_request, reply) => {
     await reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
+}
+
+/**
+ * Whether an unmatched request should get the SPA shell: a GET or HEAD for
+ * a client-side route. Never for `/assets/*` (a module request must not get
+ * HTML), `/api/*` or anything that looks like a file.
+ */
+export function wantsSpaShell(method: string, urlPath: string): boolean {
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    !/^\/(assets|api)(\/|$)/.test(urlPath) &&
+    path.posix.extname(urlPath) === ''
+  );
 }

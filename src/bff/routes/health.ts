@@ -1,8 +1,35 @@
 import type { FastifyInstance } from 'fastify';
+import type { TokenCache } from '../token/token-cache';
 
-/** Liveness without upstream calls, so an identity outage never restarts us. */
-export function healthRoutes(fastify: FastifyInstance) {
-  fastify.get('/healthz', async (_req, reply) => {
+const iso = (ms: number | undefined) =>
+  ms === undefined ? null : new Date(ms).toISOString();
+
+/**
+ * `/healthz`: liveness without upstream calls, so an identity outage never
+ * restarts us. `/readyz`: the last client-credentials fetch, ok or failing
+ * since when (503 while failing); it never calls upstream either.
+ */
+export function healthRoutes(
+  fastify: FastifyInstance,
+  opts: { cache: TokenCache },
+): void {
+  fastify.get('/healthz', async (_request, reply) => {
     await reply.header('cache-control', 'no-store').send({ status: 'ok' });
+  });
+  fastify.get('/readyz', async (_request, reply) => {
+    const status = opts.cache.status();
+    const failing = status.failingSince !== undefined;
+    await reply
+      .code(failing ? 503 : 200)
+      .header('cache-control', 'no-store')
+      .send({
+        status: failing ? 'failing' : 'ok',
+        tokenFetch: {
+          lastSuccessAt: iso(status.lastSuccessAt),
+          failingSince: iso(status.failingSince),
+          lastError: status.lastError ?? null,
+          circuit: status.circuit,
+        },
+      });
   });
 }

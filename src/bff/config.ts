@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import { SecretValue } from './secret-value';
+import {
+  isLoopbackUrl,
+  listOf,
+  originList,
+  parseFeatures,
+  parseFrameAncestors,
+  parseTrustProxy,
+  type TrustProxy,
+} from './config-parsers';
+
+/** The fixed development secret of `.env.example`; production refuses it. */
+export const DEV_ONLY_CLIENT_SECRET = 'dev-only-secret-change-me';
+
+const DEFAULT_APP_ORIGINS = [
+  'http://127.0.0.1:3000',
+  'http://localhost:3000',
+  'http://127.0.0.1:5173',
+  'http://localhost:5173',
+];
+const DEFAULT_ISSUER = 'http://127.0.0.1:18080';
+
+/** Asymmetric JWS algorithms only: HS* would let anyone holding a public key mint tokens. */
+const ASYMMETRIC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+] as const;
+
+export type BodyFormat = 'form' | 'json';
+
+export interface OAuthClientConfig {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: SecretValue;
+  /** Sent as `audience=` when defined (Camunda SaaS, the embedded provider). */
+  audience: string | undefined;
+  scope: string | undefined;
+  /** RFC 8707 resource indicator, when the provider wants one. */
+  resource: string | undefined;
+  bodyFormat: BodyFormat;
+  timeoutMs: number;
+}
+
+export interface BffConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: string;
+  mode: 'direct';
+  appOrigins: string[];
+  allowSameSite: boolean;
+  trustProxy: TrustProxy;
+  oidc: { issuer: string; clientId: string; scopes: string; resource: string };
+  userToken: {
+    audience: string;
+    algorithms: string[];
+    clockToleranceS: number;
+    typ: string | undefined;
+  };
+  allowedGroups: string[];
+  rateLimit: { perUser: number; perIp: number };
+  tasklistGraphqlUrl: string;
+  pollIntervalMs: number;
+  features: Record<string, boolean>;
+  frameAncestors: string[];
+  oauth: OAuthClientConfig;
+}
+
+export interface LoadedConfig {
+  config: BffConfig;
+  /** Things worth a warning at boot (dev-only fallbacks, plain-http secrets). */
+  warnings: string[];
+}
+
+/** Every configuration problem at once, so one restart fixes them all. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid BFF configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Unset and empty mean the same for most variables. */
+const opt = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .describe('url');
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+const bool = z.enum(['true', 'false'], { error: 'must be true or false' });
+
+const envSchema = z.object({
+  NODE_ENV: opt(
+    z.enum(['development', 'production', 'test'], {
+      error: 'must be development, production or test',
+    }),
+  ),
+  HOST: opt(z.string()),
+  APP_PORT: opt(int(0, 65535)),
+  LOG_LEVEL: opt(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error:
+        'must be a pino level (fatal, error, warn, info, debug, trace, silent)',
+    }),
+  ),
+  BFF_MODE: opt(z.string()),
+  APP_ORIGINS: opt(originList),
+  BFF_ALLOW_SAME_SITE: opt(bool),
+  BFF_TRUST_PROXY: opt(z.string()),
+  OIDC_ISSUER: opt(httpUrl),
+  OIDC_CLIENT_ID: opt(z.string()),
+  OIDC_SCOPES: opt(z.string()),
+  BFF_RESOURCE: opt(z.string()),
+  BFF_AUDIENCE: opt(z.string()),
+  BFF_USER_TOKEN_ALGORITHMS: opt(
+    listOf(
+      z.enum(ASYMMETRIC_ALGORITHMS, {
+        error: `must list asymmetric algorithms only (${ASYMMETRIC_ALGORITHMS.join(', ')})`,
+      }),
+    ),
+  ),
+  BFF_CLOCK_TOLERANCE_S: opt(int(0, 60)),
+  BFF_USER_TOKEN_TYP: opt(z.string()),
+  BFF_ALLOWED_GROUPS: opt(listOf(z.string())),
+  BFF_RATE_LIMIT_PER_USER: opt(int(1, 1_000_000)),
+  BFF_RATE_LIMIT_PER_IP: opt(int(1, 1_000_000)),
+  TASKLIST_GRAPHQL_URL: opt(httpUrl),
+  POLL_INTERVAL_MS: opt(int(1000, 3_600_000)),
+  BFF_FEATURES: opt(z.string()),
+  FRAME_ANCESTORS: opt(z.string()),
+  OAUTH_TOKEN_URL: opt(httpUrl),
+  OAUTH_CLIENT_ID: opt(z.string()),
+  OAUTH_CLIENT_SECRET: opt(z.string()),
+  // Not `opt`: an empty OAUTH_AUDIENCE deliberately means "send none".
+  OAUTH_AUDIENCE: z.string().optional(),
+  OAUTH_SCOPE: opt(z.string()),
+  OAUTH_RESOURCE: opt(z.string()),
+  OAUTH_BODY_FORMAT: opt(
+    z.enum(['form', 'json'], { error: 'must be form or json' }),
+  ),
+  OAUTH_TIMEOUT_MS: opt(int(100, 10_000)),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+/**
+ * Reads and validates the BFF's configuration from the environment. Throws a
+ * `ConfigError` naming every bad variable; never echoes secret values.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): LoadedConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+      ),
+    );
+  }
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const config = assemble(parsed.data, problems, warnings);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { config, warnings };
+}
+
+function assemble(e: Env, problems: string[], warnings: string[]): BffConfig {
+  const nodeEnv = e.NODE_ENV ?? 'development';
+  const issuer = e.OIDC_ISSUER ?? DEFAULT_ISSUER;
+  if (e.BFF_MODE !== undefined && e.BFF_MODE !== 'direct') {
+    problems.push(
+      e.BFF_MODE === 'proxy'
+        ? 'BFF_MODE: proxy mode is not implemented yet; use direct'
+        : `BFF_MODE: must be direct (got "${e.BFF_MODE}")`,
+    );
+  }
+  const oauth = oauthConfig(e, issuer, nodeEnv, problems, warnings);
+  return {
+    nodeEnv,
+    host: e.HOST ?? '127.0.0.1',
+    port: e.APP_PORT ?? 3000,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    mode: 'direct',
+    appOrigins: e.APP_ORIGINS ?? DEFAULT_APP_ORIGINS,
+    allowSameSite: e.BFF_ALLOW_SAME_SITE === 'true',
+    trustProxy: collect(
+      () => parseTrustProxy(e.BFF_TRUST_PROXY),
+      'BFF_TRUST_PROXY',
+      problems,
+      false,
+    ),
+    oidc: {
+      issuer,
+      clientId: e.OIDC_CLIENT_ID ?? 'tasklist-inbox',
+      scopes: e.OIDC_SCOPES ?? 'openid profile email groups offline_access',
+      resource: e.BFF_RESOURCE ?? 'urn:tasklist-inbox:bff',
+    },
+    userToken: {
+      audience: e.BFF_AUDIENCE ?? 'tasklist-inbox',
+      algorithms: e.BFF_USER_TOKEN_ALGORITHMS ?? ['RS256', 'PS256', 'ES256'],
+      clockToleranceS: e.BFF_CLOCK_TOLERANCE_S ?? 30,
+      typ: e.BFF_USER_TOKEN_TYP,
+    },
+    allowedGroups: e.BFF_ALLOWED_GROUPS ?? [],
+    rateLimit: {
+      perUser: e.BFF_RATE_LIMIT_PER_USER ?? 20,
+      perIp: e.BFF_RATE_LIMIT_PER_IP ?? 120,
+    },
+    tasklistGraphqlUrl:
+      e.TASKLIST_GRAPHQL_URL ?? 'http://127.0.0.1:8080/graphql',
+    pollIntervalMs: e.POLL_INTERVAL_MS ?? 5000,
+    features: collect(
+      () => parseFeatures(e.BFF_FEATURES),
+      'BFF_FEATURES',
+      problems,
+      {},
+    ),
+    frameAncestors: collect(
+      () => parseFrameAncestors(e.FRAME_ANCESTORS),
+      'FRAME_ANCESTORS',
+      problems,
+      [],
+    ),
+    oauth,
+  };
+}
+
+function oauthConfig(
+  e: Env,
+  issuer: string,
+  nodeEnv: BffConfig['nodeEnv'],
+  problems: string[],
+  warnings: string[],
+): OAuthClientConfig {
+  const tokenUrl = e.OAUTH_TOKEN_URL ?? `${issuer.replace(/\/$/, '')}/token`;
+  let secret = e.OAUTH_CLIENT_SECRET;
+  if (nodeEnv === 'production') {
+    if (secret === undefined) {
+      problems.push('OAUTH_CLIENT_SECRET: required when NODE_ENV=production');
+    } else if (secret === DEV_ONLY_CLIENT_SECRET) {
+      problems.push(
+        'OAUTH_CLIENT_SECRET: the DEV-ONLY default is refused when NODE_ENV=production; set the real client secret',
+      );
+    }
+    if (!tokenUrl.startsWith('https:') && !isLoopbackUrl(tokenUrl)) {
+      warnings.push(
+        'OAUTH_TOKEN_URL is plain http to a non-loopback host: the client secret crosses the network unencrypted',
+      );
+    }
+  } else if (secret === undefined) {
+    secret = DEV_ONLY_CLIENT_SECRET;
+    warnings.push(
+      'OAUTH_CLIENT_SECRET is not set: using the DEV-ONLY default secret (refused when NODE_ENV=production)',
+    );
+  }
+  return {
+    tokenUrl,
+    clientId: e.OAUTH_CLIENT_ID ?? 'tasklist-inbox-bff',
+    clientSecret: new SecretValue(secret ?? ''),
+    audience:
+      e.OAUTH_AUDIENCE === undefined
+        ? 'tasklist-api'
+        : e.OAUTH_AUDIENCE || undefined,
+    scope: e.OAUTH_SCOPE,
+    resource: e.OAUTH_RESOURCE,
+    bodyFormat: e.OAUTH_BODY_FORMAT ?? 'form',
+    timeoutMs: e.OAUTH_TIMEOUT_MS ?? 4000,
+  };
+}
+
+/** Runs a parser that throws plain messages, turning them into problems. */
+function collect<T>(
+  parse: () => T,
+  name: string,
+  problems: string[],
+  fallback: T,
+): T {
+  try {
+    return parse();
+  } catch (error) {
+    problems.push(
+      `${name}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return fallback;
+  }
+}

@@ -1,0 +1,37 @@
+import type { BffConfig } from './config';
+
+function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+/**
+ * The SPA's Content-Security-Policy (security.md section 6). A Vite
+ * production build loads only external module scripts and stylesheets, so
+ * `'self'` suffices for both; the browser talks to the issuer (sign-in) and,
+ * in direct mode, to Tasklist. Embedding follows FRAME_ANCESTORS.
+ */
+export function spaCsp(config: BffConfig): string {
+  const connect = [
+    "'self'",
+    ...new Set([
+      originOf(config.oidc.issuer),
+      originOf(config.tasklistGraphqlUrl),
+    ]),
+  ];
+  const ancestors =
+    config.frameAncestors.length > 0 ? config.frameAncestors : ["'none'"];
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `connect-src ${connect.join(' ')}`,
+    "img-src 'self' data:",
+    "style-src 'self'",
+    `frame-ancestors ${ancestors.join(' ')}`,
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** JSON, assets and errors need nothing: deny everything, framing included. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";

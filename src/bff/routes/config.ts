@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { BffConfig } from '../config';
+import { corsHeaders } from '../auth/request-guards';
+
+/** The runtime config the SPA reads at start-up; the shape is the SPA's contract. */
+export interface RuntimeConfig {
+  mode: 'direct';
+  tasklistGraphqlUrl: string;
+  oidc: {
+    authority: string;
+    clientId: string;
+    scopes: string;
+    resource: string;
+  };
+  pollIntervalMs: number;
+  features: Record<string, boolean>;
+}
+
+/** Builds the public runtime config: addresses and flags only, never a secret. */
+export function runtimeConfig(config: BffConfig): RuntimeConfig {
+  return {
+    mode: config.mode,
+    tasklistGraphqlUrl: config.tasklistGraphqlUrl,
+    oidc: {
+      authority: config.oidc.issuer,
+      clientId: config.oidc.clientId,
+      scopes: config.oidc.scopes,
+      resource: config.oidc.resource,
+    },
+    pollIntervalMs: config.pollIntervalMs,
+    features: config.features,
+  };
+}
+
+/** `GET`/`HEAD /api/config`, so one SPA build serves every environment. */
+export function configRoutes(
+  fastify: FastifyInstance,
+  opts: { config: BffConfig },
+): void {
+  const body = JSON.stringify(runtimeConfig(opts.config));
+  const policy = {
+    appOrigins: opts.config.appOrigins,
+    allowSameSite: opts.config.allowSameSite,
+  };
+  fastify.get('/api/config', async (request, reply) => {
+    await reply
+      .headers({ 'cache-control': 'no-store', ...corsHeaders(request, policy) })
+      .type('application/json; charset=utf-8')
+      .send(body);
+  });
+}

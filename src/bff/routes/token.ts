@@ -1,0 +1,144 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { BffConfig } from '../config';
+import { methodNotAllowed, notEntitled, rateLimited } from '../errors';
+import type { BffMetrics } from '../metrics';
+import type { TokenCache } from '../token/token-cache';
+import type { UserTokenVerifier } from '../auth/user-token-verifier';
+import { isEntitled } from '../auth/entitlement';
+import {
+  assertAllowedOrigin,
+  assertCsrfHeader,
+  bearerToken,
+  corsHeaders,
+  isAllowedOrigin,
+  type OriginPolicy,
+} from '../auth/request-guards';
+
+export interface TokenRouteOptions {
+  config: BffConfig;
+  cache: TokenCache;
+  verifier: UserTokenVerifier;
+  metrics: BffMetrics;
+}
+
+const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
+const WINDOW_MS = 60_000;
+
+/**
+ * `POST /api/token` (security.md section 3). The checks run cheapest first
+ * and each refusal has its own status and code: method, Origin, the custom
+ * header (all three before the body is read), the user token, entitlement,
+ * then the per-user and per-IP rate limits. Only then is the cache asked.
+ */
+export function tokenRoutes(
+  fastify: FastifyInstance,
+  opts: TokenRouteOptions,
+): void {
+  const { config, cache, verifier, metrics } = opts;
+  const policy: OriginPolicy = {
+    appOrigins: config.appOrigins,
+    allowSameSite: config.allowSameSite,
+  };
+  const limits = rateLimiters(fastify, config);
+
+  // The body carries nothing (empty or `{}`); accept any type, read at most 1 KiB.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: 1024 },
+    (_request, _body, done) => {
+      done(null, undefined);
+    },
+  );
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.headers({ ...NO_STORE, ...corsHeaders(request, policy) });
+    done();
+  });
+  fastify.addHook('onResponse', (request, _reply, done) => {
+    if (request.audit.decision !== 'preflight') {
+      metrics.tokenRequests.inc({
+        result: request.audit.decision ?? 'unknown',
+      });
+    }
+    done();
+  });
+
+  fastify.post('/api/token', {
+    // Synchronous and before body parsing: refusals cost next to nothing.
+    onRequest: (request, _reply, done) => {
+      assertAllowedOrigin(request, policy);
+      assertCsrfHeader(request);
+      done();
+    },
+    handler: async (request) => {
+      const claims = await verifier.verify(bearerToken(request));
+      const sub = claims.sub ?? '';
+      request.audit.sub = sub;
+      if (!isEntitled(claims, config.allowedGroups)) throw notEntitled();
+      await limits.enforce(request);
+      const served = await cache.getToken();
+      request.audit.cache = served.source;
+      request.audit.decision = 'ok';
+      if (served.source === 'cache' || served.source === 'shared') {
+        metrics.cacheHits.inc();
+      }
+      return {
+        access_token: served.accessToken,
+        token_type: 'Bearer',
+        expires_in: served.expiresInS,
+      };
+    },
+  });
+
+  // A preflight from an allowed origin gets exact CORS headers; anything
+  // else that is not POST is a 405 with `Allow: POST`.
+  fastify.options('/api/token', async (request, reply) => {
+    const preflight =
+      isAllowedOrigin(request.headers.origin, policy) &&
+      request.headers['access-control-request-method'] === 'POST';
+    if (!preflight) throw methodNotAllowed();
+    request.audit.decision = 'preflight';
+    await reply
+      .code(204)
+      .headers({
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers':
+          'authorization, content-type, x-requested-with',
+        'access-control-max-age': '600',
+      })
+      .send();
+  });
+  fastify.route({
+    method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH'],
+    url: '/api/token',
+    exposeHeadRoute: false,
+    handler: () => {
+      throw methodNotAllowed();
+    },
+  });
+}
+
+/** Check 6: per `sub` and, independently, per client IP, both per minute. */
+function rateLimiters(fastify: FastifyInstance, config: BffConfig) {
+  const perUser = fastify.createRateLimit({
+    max: config.rateLimit.perUser,
+    timeWindow: WINDOW_MS,
+    keyGenerator: (request) => `user:${request.audit.sub ?? ''}`,
+  });
+  const perIp = fastify.createRateLimit({
+    max: config.rateLimit.perIp,
+    timeWindow: WINDOW_MS,
+    keyGenerator: (request) => `ip:${request.ip}`,
+  });
+  return {
+    async enforce(request: FastifyRequest): Promise<void> {
+      for (const limiter of [perUser, perIp]) {
+        const result = await limiter(request);
+        if (!result.isAllowed && result.isExceeded) {
+          throw rateLimited(Math.max(1, result.ttlInSeconds));
+        }
+      }
+    },
+  };
+}
