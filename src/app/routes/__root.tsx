@@ -1,5 +1,31 @@
-import { Outlet, createRootRoute } from '@tanstack/react-router';
+import {
+  Link,
+  Outlet,
+  createRootRouteWithContext,
+} from '@tanstack/react-router';
+import { AppToastRegion } from '../components/toast-region';
+import { EmptyState } from '../components/empty-state';
+import type { RouterContext } from '../router-context';
 
-export const Route = createRootRoute({
-  component: Outlet,
+export const Route = createRootRouteWithContext<RouterContext>()({
+  component: function RootLayout() {
+    return (
+      <>
+        <Outlet />
+        <AppToastRegion />
+      </>
+    );
+  },
+  notFoundComponent: function PageNotFound() {
+    return (
+      <main className="page-center" id="main">
+        <EmptyState title="Page not found" headingLevel={1}>
+          <p>There is nothing at this address.</p>
+          <Link to="/tasks" className="button button--primary button--medium">
+            Go to your tasks
+          </Link>
+        </EmptyState>
+      </main>
+    );
+  },
 });

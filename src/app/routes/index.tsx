@@ -1,6 +1,8 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { AppShellPlaceholder } from '../components/app-shell-placeholder';
+import { createFileRoute, redirect } from '@tanstack/react-router';
 
 export const Route = createFileRoute('/')({
-  component: AppShellPlaceholder,
+  beforeLoad: () => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router redirects are thrown by design
+    throw redirect({ to: '/tasks', replace: true });
+  },
 });

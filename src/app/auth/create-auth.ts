@@ -1,0 +1,186 @@
+import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import { safeReturnTo } from '../lib/safe-return-to';
+import type { Auth, AuthState, AuthUser } from './auth-types';
+import { mapUser } from './map-user';
+import { createSigninLoopGuard } from './signin-loop-guard';
+
+export interface AuthSettings {
+  authority: string;
+  clientId: string;
+  scopes: string;
+  /** Resource indicator, so the access token is meant for the BFF. */
+  resource?: string | undefined;
+  /** Defaults to `window.location.origin`. */
+  origin?: string;
+  /** Per-tab storage; never localStorage (security.md 7.2). */
+  storage?: Storage;
+}
+
+/** Raised when the provider sent the user back with an error, or a loop was stopped. */
+export class SigninError extends Error {
+  override name = 'SigninError';
+}
+
+function toAuthUser(user: User | null): AuthUser | null {
+  if (!user) return null;
+  return mapUser(user.profile, user.access_token);
+}
+
+/**
+ * Wraps the single oidc-client-ts UserManager: authorization code + PKCE,
+ * the user in sessionStorage, renewal by refresh token only (no iframes).
+ */
+export function createAuth(settings: AuthSettings): Auth {
+  const origin = settings.origin ?? window.location.origin;
+  const storage = settings.storage ?? window.sessionStorage;
+  const store = new WebStorageStateStore({ store: storage });
+  const manager = new UserManager({
+    authority: settings.authority,
+    client_id: settings.clientId,
+    redirect_uri: `${origin}/auth/callback`,
+    post_logout_redirect_uri: `${origin}/signed-out`,
+    scope: settings.scopes,
+    response_type: 'code',
+    userStore: store,
+    // In-flight state must survive the redirect, which a per-tab store does.
+    stateStore: store,
+    ...(settings.resource
+      ? {
+          resource: settings.resource,
+          extraTokenParams: { resource: settings.resource },
+        }
+      : {}),
+    // We renew ourselves so the refresh request carries the resource too,
+    // and so there is exactly one renewal in flight per tab.
+    automaticSilentRenew: false,
+    loadUserInfo: false,
+    revokeTokensOnSignout: true,
+    monitorSession: false,
+  });
+  const loopGuard = createSigninLoopGuard(storage);
+  const listeners = new Set<() => void>();
+  const callbacks = new Map<string, Promise<string>>();
+  let state: AuthState = { status: 'signed-out', user: null };
+  let renewal: Promise<boolean> | null = null;
+
+  function setState(next: AuthState) {
+    if (
+      next.status === state.status &&
+      next.user?.username === state.user?.username
+    ) {
+      return;
+    }
+    state = next;
+    for (const listener of listeners) listener();
+  }
+
+  async function doRenew(): Promise<boolean> {
+    const user = await manager.getUser();
+    if (!user?.refresh_token) {
+      setState({ status: user ? 'expired' : 'signed-out', user: state.user });
+      return false;
+    }
+    try {
+      const renewed = await manager.signinSilent(
+        settings.resource ? { resource: settings.resource } : {},
+      );
+      setState({ status: 'signed-in', user: toAuthUser(renewed) });
+      return renewed !== null;
+    } catch {
+      setState({ status: 'expired', user: state.user });
+      return false;
+    }
+  }
+
+  const auth: Auth = {
+    async getUser() {
+      const user = await manager.getUser();
+      if (!user) {
+        if (state.status === 'signed-in')
+          setState({ status: 'signed-out', user: null });
+        return null;
+      }
+      if (user.expired && !(await auth.renew())) return null;
+      const current = toAuthUser(await manager.getUser());
+      if (current) setState({ status: 'signed-in', user: current });
+      return current;
+    },
+    async getAccessToken() {
+      const user = await manager.getUser();
+      if (!user) return null;
+      if (user.expired && !(await auth.renew())) return null;
+      return (await manager.getUser())?.access_token ?? null;
+    },
+    renew() {
+      renewal ??= doRenew().finally(() => {
+        renewal = null;
+      });
+      return renewal;
+    },
+    async signinRedirect(returnTo, redirectOptions) {
+      if (redirectOptions?.userInitiated) loopGuard.reset();
+      if (!loopGuard.allows()) {
+        throw new SigninError(
+          'Signing in keeps failing. Check that the sign-in service is reachable, then try again.',
+        );
+      }
+      loopGuard.record();
+      await manager.signinRedirect({ state: safeReturnTo(returnTo, origin) });
+    },
+    signinCallback(url) {
+      let pending = callbacks.get(url);
+      if (!pending) {
+        pending = completeSignin(url);
+        callbacks.set(url, pending);
+      }
+      return pending;
+    },
+    async signout() {
+      const user = await manager.getUser();
+      await manager.removeUser();
+      setState({ status: 'signed-out', user: null });
+      await manager.signoutRedirect(
+        user?.id_token ? { id_token_hint: user.id_token } : {},
+      );
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => state,
+  };
+
+  async function completeSignin(url: string): Promise<string> {
+    const params = new URL(url).searchParams;
+    const error = params.get('error');
+    if (error) {
+      throw new SigninError(
+        params.get('error_description') ??
+          `The sign-in service answered "${error}".`,
+      );
+    }
+    try {
+      const user = await manager.signinRedirectCallback(url);
+      loopGuard.reset();
+      setState({ status: 'signed-in', user: toAuthUser(user) });
+      return safeReturnTo(user.state, origin);
+    } catch (cause) {
+      throw new SigninError(
+        'The sign-in could not be completed. Please sign in again.',
+        { cause },
+      );
+    }
+  }
+
+  manager.events.addAccessTokenExpiring(() => {
+    void auth.renew();
+  });
+  manager.events.addAccessTokenExpired(() => {
+    void auth.renew();
+  });
+  manager.events.addUserSignedOut(() => {
+    setState({ status: 'signed-out', user: null });
+  });
+  void manager.clearStaleState();
+  return auth;
+}

@@ -1,0 +1,32 @@
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+const KEY = 'tasklist-inbox:theme';
+
+/** The remembered theme choice (a UI preference, not a secret: localStorage is fine). */
+export function readThemeChoice(
+  storage: Storage = window.localStorage,
+): ThemeChoice {
+  const value = storage.getItem(KEY);
+  return value === 'light' || value === 'dark' ? value : 'system';
+}
+
+/** Applies a choice to the document; `system` lets the media query decide. */
+export function applyTheme(
+  choice: ThemeChoice,
+  root: HTMLElement = document.documentElement,
+): void {
+  if (choice === 'system') delete root.dataset.theme;
+  else root.dataset.theme = choice;
+}
+
+export function saveThemeChoice(
+  choice: ThemeChoice,
+  storage: Storage = window.localStorage,
+): void {
+  try {
+    if (choice === 'system') storage.removeItem(KEY);
+    else storage.setItem(KEY, choice);
+  } catch {
+    // Storage disabled: the choice lasts for this page only.
+  }
+}

@@ -1,0 +1,80 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useState } from 'react';
+import { Button } from '../../components/button';
+import { describeClaimError } from './claim-errors';
+import { useClaimTask } from './use-claim-task';
+
+interface AssignButtonProps {
+  taskId: string;
+  assignee: string | null;
+  username: string;
+  /** Re-reads the task after a conflict so the page shows who has it. */
+  onConflict: () => void;
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'done'; text: string }
+  | { kind: 'error'; text: string };
+
+/** `Assign to me` or `Unassign`, with its progress and result announced politely. */
+export function AssignButton({
+  taskId,
+  assignee,
+  username,
+  onConflict,
+}: AssignButtonProps) {
+  const { assignToMe, unassign, pending } = useClaimTask();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const client = useApolloClient();
+  const mine = assignee === username;
+  if (assignee && !mine) return null;
+
+  async function run() {
+    setStatus({ kind: 'idle' });
+    try {
+      if (mine) {
+        await unassign(taskId);
+        setStatus({ kind: 'done', text: 'Task unassigned.' });
+      } else {
+        await assignToMe(taskId, username);
+        setStatus({ kind: 'done', text: 'Task assigned to you.' });
+      }
+    } catch (error) {
+      const { message, conflict } = describeClaimError(error);
+      setStatus({ kind: 'error', text: message });
+      if (conflict) {
+        onConflict();
+        void client.refetchQueries({ include: 'active' });
+      }
+    }
+  }
+
+  const live = pending
+    ? mine
+      ? 'Unassigning…'
+      : 'Assigning…'
+    : status.kind === 'done'
+      ? status.text
+      : '';
+  return (
+    <div className="assign">
+      <Button
+        variant={mine ? 'secondary' : 'primary'}
+        isPending={pending}
+        onPress={() => void run()}
+        data-autofocus
+      >
+        {mine ? 'Unassign' : 'Assign to me'}
+      </Button>
+      <span className="assign__status" role="status" aria-live="polite">
+        {live}
+      </span>
+      {status.kind === 'error' ? (
+        <p className="inline-error" role="alert">
+          {status.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

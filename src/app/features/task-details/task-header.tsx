@@ -1,0 +1,48 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
+import { TASK_HEADER_FRAGMENT } from './task-header.fragment';
+import type { TaskHeader_task } from '../../graphql/__generated__/graphql';
+import { AssignButton } from './assign-button';
+
+interface TaskHeaderProps {
+  task: FragmentType<TaskHeader_task>;
+  username: string;
+  onConflict: () => void;
+}
+
+const STATE_LABELS: Record<string, string> = {
+  COMPLETED: 'Completed',
+  CANCELED: 'Cancelled',
+};
+
+/** The task's name as the page heading, its process, and the assign action. */
+export function TaskHeader({ task, username, onConflict }: TaskHeaderProps) {
+  const { data, complete } = useFragment({
+    fragment: TASK_HEADER_FRAGMENT,
+    from: task,
+  });
+  if (!complete) return null;
+  const stateLabel = STATE_LABELS[data.taskState];
+  return (
+    <header className="task-header">
+      <div>
+        <h1 className="task-header__title" tabIndex={-1}>
+          {data.name}
+        </h1>
+        <p className="task-header__process">{data.processName}</p>
+      </div>
+      <div className="task-header__actions">
+        {stateLabel ? (
+          <span className="badge badge--neutral">{stateLabel}</span>
+        ) : (
+          <AssignButton
+            taskId={data.id}
+            assignee={data.assignee}
+            username={username}
+            onConflict={onConflict}
+          />
+        )}
+      </div>
+    </header>
+  );
+}

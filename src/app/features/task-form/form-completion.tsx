@@ -1,0 +1,164 @@
+import { skipToken, useQuery } from '@apollo/client/react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { Button } from '../../components/button';
+import { ErrorPanel } from '../../components/error-panel';
+import { Skeleton } from '../../components/skeleton';
+import { decodeVariableValue } from '../../lib/json-value';
+import {
+  CamundaForm,
+  formVariableNames,
+  type CamundaFormApi,
+} from './camunda-form';
+import { CompletionFooter } from './completion-footer';
+import { clearDraft, saveDraft, type Draft } from './drafts';
+import { TASK_FORM_QUERY, TASK_FORM_VARIABLES_QUERY } from './form-queries';
+import { toVariableInputs } from './use-complete-task';
+import { useCompletion, type CompletionOptions } from './use-completion';
+
+interface FormCompletionProps extends CompletionOptions {
+  formId: string;
+  processDefinitionId: string;
+  readOnly: boolean;
+  draft: Extract<Draft, { kind: 'form' }> | null;
+  /** What to show when the form schema cannot be displayed. */
+  fallback: ReactNode;
+}
+
+function safeNames(schema: string): string[] | null {
+  try {
+    return formVariableNames(schema);
+  } catch {
+    return null;
+  }
+}
+
+/** Loads the task's Camunda form and its variables, then renders and completes it. */
+export function FormCompletion(props: FormCompletionProps) {
+  const { formId, processDefinitionId, taskId } = props;
+  const form = useQuery(TASK_FORM_QUERY, {
+    variables: { formId, processDefinitionId },
+  });
+  const schema = form.data?.form?.schema ?? null;
+  const names = useMemo(() => (schema ? safeNames(schema) : null), [schema]);
+  const variables = useQuery(
+    TASK_FORM_VARIABLES_QUERY,
+    names === null
+      ? skipToken
+      : { variables: { taskId, variableNames: names } },
+  );
+  const [importFailed, setImportFailed] = useState(false);
+
+  if (form.error ?? variables.error) {
+    return (
+      <ErrorPanel
+        title="The form could not be loaded"
+        onRetry={() => void (form.error ? form.refetch() : variables.refetch())}
+      />
+    );
+  }
+  if (form.data && !schema) return <>{props.fallback}</>;
+  if (!schema || (names !== null && !variables.data)) {
+    return <Skeleton label="Loading the form" lines={6} />;
+  }
+  if (names === null || importFailed) {
+    return (
+      <>
+        <p className="callout callout--warning" role="status">
+          This task&apos;s form could not be displayed, so its variables are
+          shown instead.
+        </p>
+        {props.fallback}
+      </>
+    );
+  }
+  const initialData = Object.fromEntries(
+    (variables.data?.variables ?? []).map((v) => [
+      v.name,
+      decodeVariableValue(v.value),
+    ]),
+  );
+  return (
+    <LoadedForm
+      {...props}
+      schema={schema}
+      initialData={initialData}
+      onImportError={() => {
+        setImportFailed(true);
+      }}
+    />
+  );
+}
+
+function LoadedForm(
+  props: FormCompletionProps & {
+    schema: string;
+    initialData: Record<string, unknown>;
+    onImportError: () => void;
+  },
+) {
+  const { username, taskId, readOnly } = props;
+  const apiRef = useRef<CamundaFormApi>(null);
+  const [draft, setDraft] = useState(props.draft);
+  const [problem, setProblem] = useState<string | null>(null);
+  const flow = useCompletion(props);
+  const data = draft
+    ? { ...props.initialData, ...draft.data }
+    : props.initialData;
+
+  function onComplete() {
+    const result = apiRef.current?.validateAndCollect();
+    if (!result) return;
+    if (!result.ok) {
+      setProblem(
+        `Please review ${result.errorCount === 1 ? '1 field' : `${result.errorCount} fields`}.`,
+      );
+      return;
+    }
+    setProblem(null);
+    void flow.submit(toVariableInputs(result.data));
+  }
+
+  return (
+    <div className="form-completion">
+      {draft ? (
+        <div className="callout callout--info" role="status">
+          <p>Your unsaved input was restored.</p>
+          <Button
+            variant="secondary"
+            size="small"
+            onPress={() => {
+              clearDraft(username, taskId);
+              setDraft(null);
+            }}
+          >
+            Discard it
+          </Button>
+        </div>
+      ) : null}
+      <CamundaForm
+        key={draft ? 'draft' : 'task'}
+        schema={props.schema}
+        initialData={data}
+        readOnly={readOnly}
+        apiRef={apiRef}
+        onImportError={props.onImportError}
+        onChange={(next) => {
+          if (!readOnly)
+            saveDraft(username, taskId, {
+              kind: 'form',
+              data: next,
+              savedAt: Date.now(),
+            });
+        }}
+      />
+      <CompletionFooter
+        canComplete={!readOnly}
+        pending={flow.pending}
+        failure={flow.failure}
+        problem={problem}
+        onComplete={onComplete}
+        onRetry={() => void flow.retry()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { Button } from '../../components/button';
+import { formatJsonForEditing } from '../../lib/json-value';
+import { useFullVariableValue } from './use-full-variable-value';
+
+interface VariableValueProps {
+  id: string;
+  name: string;
+  previewValue: string;
+  isValueTruncated: boolean;
+}
+
+/** A variable's decoded value; a cut preview offers to load the rest. */
+export function VariableValue({
+  id,
+  name,
+  previewValue,
+  isValueTruncated,
+}: VariableValueProps) {
+  const full = useFullVariableValue(id);
+  const text = full.value ?? previewValue;
+  const shown =
+    full.value !== null || !isValueTruncated
+      ? formatJsonForEditing(text)
+      : text;
+  return (
+    <div className="variable-value">
+      <pre className="variable-value__text">
+        {shown}
+        {isValueTruncated && full.value === null ? '…' : null}
+      </pre>
+      {isValueTruncated && full.value === null ? (
+        <>
+          <p className="hint">
+            Only the first {previewValue.length.toLocaleString('en-US')}{' '}
+            characters are shown.
+          </p>
+          <Button
+            variant="secondary"
+            size="small"
+            isPending={full.loading}
+            onPress={() => void full.load()}
+            aria-label={`Load the full value of ${name}`}
+          >
+            Load full value
+          </Button>
+          {full.failed ? (
+            <p className="inline-error" role="alert">
+              The full value could not be loaded. Try again.
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useQueryRefHandlers, useReadQuery } from '@apollo/client/react';
+import { createFileRoute } from '@tanstack/react-router';
+import { startTransition } from 'react';
+import { Skeleton } from '../components/skeleton';
+import type {
+  TaskDetailsRouteQuery,
+  TaskDetailsRouteQueryVariables,
+} from '../graphql/__generated__/graphql';
+import { TaskErrorPanel } from '../features/task-details/task-error-panel';
+import { TaskDetailsView } from '../features/task-details/task-details-view';
+import { TASK_DETAILS_VIEW_FRAGMENT } from '../features/task-details/task-details-view.fragment';
+import { nextTaskId } from '../features/task-inbox/next-task';
+import { toTaskQuery } from '../features/task-inbox/task-search';
+import { TaskCompletion } from '../features/task-form/task-completion';
+import { TASK_COMPLETION_FRAGMENT } from '../features/task-form/task-completion.fragment';
+
+const TASK_DETAILS_ROUTE_QUERY: TypedDocumentNode<
+  TaskDetailsRouteQuery,
+  TaskDetailsRouteQueryVariables
+> = gql`
+  query TaskDetailsRouteQuery($id: String!) {
+    task(id: $id) {
+      id
+      ...TaskDetailsView_task
+      ...TaskCompletion_task
+    }
+  }
+  ${TASK_DETAILS_VIEW_FRAGMENT}
+  ${TASK_COMPLETION_FRAGMENT}
+`;
+
+export const Route = createFileRoute('/_authenticated/tasks/$taskId')({
+  loader: ({ context, params }) =>
+    context.preloadQuery(TASK_DETAILS_ROUTE_QUERY, {
+      variables: { id: params.taskId },
+      fetchPolicy: 'cache-and-network',
+    }),
+  pendingComponent: function TaskDetailsPending() {
+    return <Skeleton label="Loading the task" lines={8} />;
+  },
+  errorComponent: TaskErrorPanel,
+  component: function TaskDetailsRoute() {
+    const queryRef = Route.useLoaderData();
+    const { data } = useReadQuery(queryRef);
+    const { refetch } = useQueryRefHandlers(queryRef);
+    const { viewer, apolloClient } = Route.useRouteContext();
+    const search = Route.useSearch();
+    const navigate = Route.useNavigate();
+    return (
+      <TaskDetailsView
+        task={data.task}
+        username={viewer.username}
+        onConflict={() => {
+          startTransition(() => void refetch());
+        }}
+      >
+        <TaskCompletion
+          key={data.task.id}
+          task={data.task}
+          username={viewer.username}
+          resolveNext={() =>
+            nextTaskId(apolloClient, toTaskQuery(search, viewer), data.task.id)
+          }
+          onCompleted={(next) =>
+            void (next
+              ? navigate({
+                  to: '/tasks/$taskId',
+                  params: { taskId: next },
+                  search,
+                })
+              : navigate({ to: '/tasks', search }))
+          }
+        />
+      </TaskDetailsView>
+    );
+  },
+});

@@ -1,0 +1,17 @@
+import { createFileRoute, redirect } from '@tanstack/react-router';
+import { AppShell } from '../components/app-shell';
+
+export const Route = createFileRoute('/_authenticated')({
+  beforeLoad: async ({ context, location }) => {
+    const user = await context.auth.getUser();
+    if (!user) {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router redirects are thrown by design
+      throw redirect({ to: '/login', search: { redirect: location.href } });
+    }
+    return { user };
+  },
+  component: function AuthenticatedLayout() {
+    const context = Route.useRouteContext();
+    return <AppShell {...context} />;
+  },
+});
