@@ -1,0 +1,77 @@
+import type { TaskImplementation, TaskRecord } from '../store/records';
+import { TasklistStore } from '../store/tasklist-store';
+
+export const T0 = Date.parse('2024-01-01T00:00:00.000Z');
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+export interface TaskSpec {
+  created: number;
+  due?: number | null;
+  followUp?: number | null;
+  groups?: string[];
+  users?: string[];
+  assignee?: string;
+  elementId?: string;
+  formKey?: string;
+  state?: 'CREATED' | 'COMPLETED' | 'CANCELED';
+  /** Completion or cancellation time. */
+  finished?: number;
+  implementation?: TaskImplementation;
+  /** Variables the instance starts with (JavaScript values). */
+  variables?: Record<string, unknown>;
+}
+
+/** A fresh in-memory store whose clock stands still at `now`. */
+export function emptyStore(now = T0): TasklistStore {
+  return TasklistStore.open(':memory:', () => now);
+}
+
+const json = (values: Record<string, unknown>) =>
+  new Map(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      JSON.stringify(value),
+    ]),
+  );
+
+/**
+ * Adds one task exactly as described, through the store's own operations:
+ * a one-step process per task (so due dates are exact), started at `created`,
+ * then assigned, completed or canceled. Keys grow with every call.
+ */
+export function addTask(store: TasklistStore, spec: TaskSpec): TaskRecord {
+  const elementId = spec.elementId ?? 'reviewDocument';
+  const definition = store.deploy({
+    bpmnProcessId: `process-${elementId}`,
+    name: 'Test process',
+    steps: [
+      {
+        elementId,
+        name: 'Review document',
+        formKey: spec.formKey,
+        candidateGroups: spec.groups,
+        candidateUsers: spec.users,
+        dueOffsetMs: spec.due == null ? undefined : spec.due - spec.created,
+        followUpOffsetMs:
+          spec.followUp == null ? undefined : spec.followUp - spec.created,
+        implementation: spec.implementation,
+      },
+    ],
+  });
+  const started = store.startInstance(
+    definition,
+    json(spec.variables ?? {}),
+    spec.created,
+  );
+  const task = started.task;
+  if (!task) throw new Error('the test process has a step');
+  if (spec.assignee) store.assign(task.key, spec.assignee);
+  const finished = spec.finished ?? spec.created + HOUR;
+  if (spec.state === 'COMPLETED') store.complete(task, new Map(), finished);
+  if (spec.state === 'CANCELED')
+    store.cancelInstance(started.processInstanceKey, finished);
+  const stored = store.tasks.get(task.key);
+  if (!stored) throw new Error('task vanished');
+  return stored;
+}
