@@ -25,8 +25,13 @@ export const listOf = <T extends z.ZodType<unknown, string>>(item: T) =>
 export function isOrigin(value: string): boolean {
   if (!URL.canParse(value)) return false;
   const url = new URL(value);
+  // WHATWG URLs accept `*` in host names; an allowlist must not.
+  const plainHost = /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(
+    url.hostname,
+  );
   return (
     (url.protocol === 'http:' || url.protocol === 'https:') &&
+    plainHost &&
     url.origin === value
   );
 }
