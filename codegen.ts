@@ -78,7 +78,7 @@ const config: CodegenConfig = {
     // so nothing is declared twice.
     'src/app/graphql/__generated__/schema-types.ts': {
       plugins: ['typescript'],
-      config: { ...shared, onlyOperationTypes: true },
+      config: shared,
     },
     'src/app/graphql/__generated__/graphql.ts': {
       plugins: ['typescript-operations'],

@@ -1,9 +1,56 @@
 import '@testing-library/jest-dom/vitest';
 // eslint-disable-next-line testing-library/no-manual-cleanup -- no vitest globals, so no auto-cleanup
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { server } from './msw-server';
 
-// vitest runs without globals, so Testing Library cannot register its own cleanup.
+// jsdom has no layout: give the task list's scroller a viewport so the
+// virtualiser renders rows, and stub what jsdom lacks.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.classList.contains('task-list__scroller') ? 800 : 0;
+  },
+});
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.classList.contains('task-list__scroller') ? 400 : 0;
+  },
+});
+HTMLElement.prototype.scrollTo = function scrollTo(
+  this: HTMLElement,
+  options?: ScrollToOptions | number,
+) {
+  if (typeof options === 'object' && options.top !== undefined)
+    this.scrollTop = options.top;
+};
+
+window.scrollTo = () => undefined;
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+});
+
+// console.error and console.warn fail the test (React act() warnings, Apollo
+// missing fields), unless a test opts in with vi.spyOn(console, 'error').
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    throw new Error(`console.error: ${args.map(String).join(' ')}`);
+  });
+  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    throw new Error(`console.warn: ${args.map(String).join(' ')}`);
+  });
+});
+
 afterEach(() => {
   cleanup();
+  server.resetHandlers();
+  sessionStorage.clear();
+  localStorage.clear();
+  vi.restoreAllMocks();
+});
+
+afterAll(() => {
+  server.close();
 });

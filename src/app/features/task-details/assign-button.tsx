@@ -28,7 +28,8 @@ export function AssignButton({
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const client = useApolloClient();
   const mine = assignee === username;
-  if (assignee && !mine) return null;
+  // Someone else has the task: no action, but a conflict message stays visible.
+  const canAct = !assignee || mine;
 
   async function run() {
     setStatus({ kind: 'idle' });
@@ -59,14 +60,15 @@ export function AssignButton({
       : '';
   return (
     <div className="assign">
-      <Button
-        variant={mine ? 'secondary' : 'primary'}
-        isPending={pending}
-        onPress={() => void run()}
-        data-autofocus
-      >
-        {mine ? 'Unassign' : 'Assign to me'}
-      </Button>
+      {canAct ? (
+        <Button
+          variant={mine ? 'secondary' : 'primary'}
+          isPending={pending}
+          onPress={() => void run()}
+        >
+          {mine ? 'Unassign' : 'Assign to me'}
+        </Button>
+      ) : null}
       <span className="assign__status" role="status" aria-live="polite">
         {live}
       </span>

@@ -26,6 +26,7 @@ interface TaskDetailsAsideProps {
 export function TaskDetailsAside({ task, username }: TaskDetailsAsideProps) {
   const { data, complete } = useFragment({
     fragment: TASK_DETAILS_ASIDE_FRAGMENT,
+    fragmentName: 'TaskDetailsAside_task',
     from: task,
   });
   if (!complete) return null;

@@ -23,6 +23,7 @@ export function TaskDetailsView({
 }: TaskDetailsViewProps) {
   const { data, complete } = useFragment({
     fragment: TASK_DETAILS_VIEW_FRAGMENT,
+    fragmentName: 'TaskDetailsView_task',
     from: task,
   });
   if (!complete) return null;

@@ -19,6 +19,7 @@ const STATE_LABELS: Record<string, string> = {
 export function TaskHeader({ task, username, onConflict }: TaskHeaderProps) {
   const { data, complete } = useFragment({
     fragment: TASK_HEADER_FRAGMENT,
+    fragmentName: 'TaskHeader_task',
     from: task,
   });
   if (!complete) return null;

@@ -22,6 +22,7 @@ interface TaskCompletionProps extends Omit<CompletionOptions, 'taskId'> {
 export function TaskCompletion({ task, ...options }: TaskCompletionProps) {
   const { data, complete } = useFragment({
     fragment: TASK_COMPLETION_FRAGMENT,
+    fragmentName: 'TaskCompletion_task',
     from: task,
   });
   if (!complete) return null;

@@ -62,6 +62,7 @@ export function TaskListItem({
 }: TaskListItemProps) {
   const { data, complete } = useFragment({
     fragment: TASK_LIST_ITEM_FRAGMENT,
+    fragmentName: 'TaskListItem_task',
     from: task,
   });
   if (!complete) return null;

@@ -1,0 +1,72 @@
+import type { Auth, AuthState, AuthUser } from '../auth/auth-types';
+
+export interface FakeAuth extends Auth {
+  /** Return paths passed to signinRedirect, in order. */
+  readonly redirects: string[];
+  /** Ends the session: renewals fail and the state becomes `expired`. */
+  expire(): void;
+  renewCalls: number;
+}
+
+/** A demo user: `demo`, in groups accounting and management. */
+export function aUser(overrides: Partial<AuthUser> = {}): AuthUser {
+  return {
+    username: 'demo',
+    name: 'Demo User',
+    email: 'demo@example.com',
+    groups: ['accounting', 'management'],
+    ...overrides,
+  };
+}
+
+/**
+ * The Auth interface without oidc-client-ts: route and component tests sign
+ * in as `user` (or nobody) and observe redirects instead of leaving the page.
+ */
+export function createFakeAuth({
+  user = aUser(),
+}: { user?: AuthUser | null } = {}): FakeAuth {
+  const listeners = new Set<() => void>();
+  let state: AuthState = user
+    ? { status: 'signed-in', user }
+    : { status: 'signed-out', user: null };
+  let renewable = true;
+  const set = (next: AuthState) => {
+    state = next;
+    for (const listener of listeners) listener();
+  };
+  const auth: FakeAuth = {
+    redirects: [],
+    renewCalls: 0,
+    getUser: () =>
+      Promise.resolve(state.status === 'signed-in' ? state.user : null),
+    getAccessToken: () =>
+      Promise.resolve(
+        state.status === 'signed-in' ? 'user-access-token' : null,
+      ),
+    renew() {
+      auth.renewCalls += 1;
+      if (!renewable) set({ status: 'expired', user: state.user });
+      return Promise.resolve(renewable);
+    },
+    signinRedirect(returnTo) {
+      auth.redirects.push(returnTo);
+      return Promise.resolve();
+    },
+    signinCallback: () => Promise.resolve('/tasks'),
+    signout() {
+      set({ status: 'signed-out', user: null });
+      return Promise.resolve();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => state,
+    expire() {
+      renewable = false;
+      set({ status: 'expired', user: state.user });
+    },
+  };
+  return auth;
+}

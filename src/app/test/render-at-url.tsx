@@ -1,0 +1,82 @@
+import { createQueryPreloader } from '@apollo/client/react';
+import { createMemoryHistory } from '@tanstack/react-router';
+import { render } from '@testing-library/react';
+import type { RequestHandler } from 'msw';
+import userEvent from '@testing-library/user-event';
+import { App } from '../app';
+import { createConnectionStatus } from '../graphql/connection-status';
+import { createApolloClient } from '../graphql/create-apollo-client';
+import { createFatalErrorStore } from '../lib/fatal-error';
+import { createAppRouter } from '../router';
+import { createFakeAuth, type FakeAuth } from './create-fake-auth';
+import {
+  server,
+  tasklistHandlers,
+  TASKLIST_URL,
+  TOKEN_URL,
+  type Traffic,
+} from './msw-server';
+import { World } from './world';
+
+export interface RenderOptions {
+  world?: World;
+  auth?: FakeAuth;
+  /** Poll interval of the inbox list; long by default so tests control time. */
+  pollIntervalMs?: number;
+  retryAttempts?: number;
+  /** Extra MSW handlers that take precedence over the fake Tasklist and BFF. */
+  handlers?: RequestHandler[];
+}
+
+/**
+ * Renders the whole app at `url` with the real router, Apollo client and
+ * link chain; MSW plays the BFF token endpoint and Tasklist.
+ */
+export async function renderAtUrl(url: string, options: RenderOptions = {}) {
+  const world = options.world ?? new World();
+  const auth = options.auth ?? createFakeAuth();
+  const traffic: Traffic = {
+    tokenCalls: 0,
+    graphqlCalls: 0,
+    validTokens: new Set(),
+  };
+  server.use(...(options.handlers ?? []), ...tasklistHandlers(world, traffic));
+  const connection = createConnectionStatus();
+  const fatal = createFatalErrorStore();
+  const { client, tokens } = createApolloClient({
+    uri: TASKLIST_URL,
+    getUserToken: () => auth.getAccessToken(),
+    renewUser: () => auth.renew(),
+    onUnauthenticated: () => void auth.renew(),
+    onConfigurationError: (error) => {
+      fatal.set(error);
+    },
+    connection,
+    tokenEndpoint: TOKEN_URL,
+    retryAttempts: options.retryAttempts ?? 1,
+  });
+  const router = createAppRouter({
+    history: createMemoryHistory({ initialEntries: [url] }),
+    apolloClient: client,
+    preloadQuery: createQueryPreloader(client),
+    auth,
+    connection,
+    fatal,
+    pollIntervalMs: options.pollIntervalMs ?? 600_000,
+  });
+  const user = userEvent.setup();
+  const view = render(<App router={router} />);
+  await router.load();
+  return {
+    ...view,
+    user,
+    router,
+    client,
+    tokens,
+    world,
+    auth,
+    traffic,
+    connection,
+    fatal,
+  };
+}
