@@ -8,7 +8,9 @@ const FORM = 'application/x-www-form-urlencoded';
 const basic = (id: string) =>
   `Basic ${Buffer.from(`${encodeURIComponent(id)}:secret`).toString('base64')}`;
 
-function normalize(input: Partial<TokenRequestInput> & { body: string }) {
+function normalize(
+  input: Partial<Omit<TokenRequestInput, 'body'>> & { body: string },
+) {
   return normalizeTokenRequest(
     {
       contentType: input.contentType ?? FORM,

@@ -1,0 +1,232 @@
+/**
+ * The interaction routes: our sign-in page and its form handler, in place of
+ * oidc-provider's development-only interactions.
+ *
+ *   GET  /interaction/:uid        the sign-in page
+ *   POST /interaction/:uid/login  check the credentials, then resume the flow
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errors, type Interaction, type Provider } from 'oidc-provider';
+import type { Logger } from 'pino';
+import type { IdentityConfig } from './config';
+import { BodyTooLargeError, clientIp, readBody, send } from './http-utils';
+import { renderMessagePage } from './provider-pages';
+import { FailureLimiter } from './rate-limit';
+import { securityHeaders } from './security-headers';
+import { renderSignInPage, type DemoAccount } from './sign-in-page';
+import type { UserDirectory } from './users';
+
+export const INVALID_CREDENTIALS = 'Invalid username or password';
+const MISSING_CREDENTIALS = 'Enter your username and password.';
+const FORM_LIMIT = 8 * 1024;
+
+export interface InteractionDeps {
+  provider: Provider;
+  config: IdentityConfig;
+  users: UserDirectory;
+  logger: Logger;
+  appName: string;
+}
+
+interface PageContext {
+  res: ServerResponse;
+  uid: string;
+  headers: Record<string, string>;
+}
+
+function tooManyMessage(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  const wait =
+    seconds < 60
+      ? `${String(seconds)} seconds`
+      : `${String(minutes)} minute${minutes === 1 ? '' : 's'}`;
+  return `Too many failed sign-in attempts. Try again in ${wait}.`;
+}
+
+/** Sign-in pages must never be cached or stored by the browser. */
+const PAGE_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'no-store',
+};
+
+/** Builds the handler for `/interaction/...` requests. */
+export function createInteractionHandler(deps: InteractionDeps) {
+  const { provider, config, users, logger, appName } = deps;
+  const headers = { ...securityHeaders(config.appOrigins), ...PAGE_HEADERS };
+  const perUser = new FailureLimiter({
+    max: config.signIn.maxFailuresPerUser,
+    windowSeconds: config.signIn.windowSeconds,
+  });
+  const perIp = new FailureLimiter({
+    max: config.signIn.maxFailuresPerIp,
+    windowSeconds: config.signIn.windowSeconds,
+  });
+  let demo: Promise<DemoAccount[]> | undefined;
+
+  /** Accounts whose password is their username: checked, not assumed. */
+  function demoAccounts(): Promise<DemoAccount[]> | undefined {
+    if (config.production) return undefined;
+    demo ??= Promise.all(
+      users
+        .all()
+        .map(async (u) =>
+          (await users.authenticate(u.username, u.username))
+            ? [{ username: u.username, groups: u.groups }]
+            : [],
+        ),
+    ).then((lists) => lists.flat());
+    return demo;
+  }
+
+  async function signInPage(
+    page: PageContext,
+    status: number,
+    view: { username: string; error?: string },
+    extra: Record<string, string> = {},
+  ) {
+    const html = renderSignInPage({
+      appName,
+      action: `/interaction/${page.uid}/login`,
+      username: view.username,
+      error: view.error,
+      demoAccounts: await demoAccounts(),
+    });
+    send(page.res, status, html, { ...page.headers, ...extra });
+  }
+
+  function expired(res: ServerResponse) {
+    const html = renderMessagePage({
+      appName,
+      title: 'Sign-in expired',
+      message: `This sign-in page has expired or was already used. Go back to ${appName} and sign in again.`,
+      appUrl: `${config.appOrigins[0] ?? ''}/`,
+      alert: true,
+    });
+    send(res, 400, html, headers);
+  }
+
+  /** The pending interaction, if its cookie matches the URL. */
+  async function find(
+    req: IncomingMessage,
+    res: ServerResponse,
+    uid: string,
+  ): Promise<Interaction | undefined> {
+    try {
+      const interaction = await provider.interactionDetails(req, res);
+      return interaction.uid === uid ? interaction : undefined;
+    } catch (error) {
+      if (error instanceof errors.SessionNotFound) return undefined;
+      throw error;
+    }
+  }
+
+  async function show(
+    req: IncomingMessage,
+    res: ServerResponse,
+    interaction: Interaction,
+  ) {
+    if (interaction.prompt.name === 'login') {
+      await signInPage({ res, uid: interaction.uid, headers }, 200, {
+        username: '',
+      });
+      return;
+    }
+    // Consent is granted up front for our own app (provider.ts); any other
+    // prompt means a client we do not serve, so the request is refused.
+    await provider.interactionFinished(req, res, {
+      error: 'access_denied',
+      error_description: 'this provider does not ask for consent',
+    });
+  }
+
+  async function login(
+    req: IncomingMessage,
+    res: ServerResponse,
+    interaction: Interaction,
+  ) {
+    const form = new URLSearchParams(
+      (await readBody(req, FORM_LIMIT)).toString('utf8'),
+    );
+    const username = (form.get('username') ?? '').trim().slice(0, 256);
+    const password = form.get('password') ?? '';
+    const page = { res, uid: interaction.uid, headers };
+    const ip = clientIp(req, config.trustProxy);
+    const userKey = username.toLowerCase();
+    // People type passwords into the username field: log only known names.
+    const logName = users.find(username) ? username : '(unknown user)';
+
+    const limits = [perIp.check(ip), perUser.check(userKey)];
+    const wait = Math.max(...limits.map((l) => l.retryAfterSeconds));
+    if (limits.some((l) => l.limited)) {
+      logger.warn(
+        { username: logName, ip },
+        'sign-in refused: too many failures',
+      );
+      await signInPage(
+        page,
+        429,
+        { username, error: tooManyMessage(wait) },
+        {
+          'Retry-After': String(wait),
+        },
+      );
+      return;
+    }
+    if (!username || !password) {
+      await signInPage(page, 400, { username, error: MISSING_CREDENTIALS });
+      return;
+    }
+
+    const user = await users.authenticate(username, password);
+    if (!user) {
+      perUser.fail(userKey);
+      perIp.fail(ip);
+      logger.info({ username: logName, ip }, 'sign-in failed');
+      await signInPage(page, 400, { username, error: INVALID_CREDENTIALS });
+      return;
+    }
+    perUser.reset(userKey);
+    logger.info({ username: user.username, ip }, 'signed in');
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: user.username } },
+      { mergeWithLastSubmission: false },
+    );
+  }
+
+  return async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    uid: string,
+    action: 'show' | 'login',
+  ): Promise<void> {
+    const allowed = action === 'show' ? 'GET' : 'POST';
+    if (
+      req.method !== allowed &&
+      !(action === 'show' && req.method === 'HEAD')
+    ) {
+      send(res, 405, 'Method Not Allowed', {
+        ...securityHeaders(config.appOrigins),
+        'Content-Type': 'text/plain; charset=utf-8',
+        Allow: allowed,
+      });
+      return;
+    }
+    const interaction = await find(req, res, uid);
+    if (!interaction) {
+      expired(res);
+      return;
+    }
+    try {
+      if (action === 'show') await show(req, res, interaction);
+      else await login(req, res, interaction);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      await signInPage({ res, uid, headers }, 413, {
+        username: '',
+        error: 'The form was too large. Please try again.',
+      });
+    }
+  };
+}
