@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 // eslint-disable-next-line testing-library/no-manual-cleanup -- no vitest globals, so no auto-cleanup
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { toastQueue } from '../components/toast-queue';
 import { server } from './msw-server';
 
 // jsdom has no layout: give the task list's scroller a viewport so the
@@ -45,6 +46,8 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  // The toast queue is app-wide; one test's toasts must not leak into the next.
+  for (const toast of toastQueue.visibleToasts) toastQueue.close(toast.key);
   server.resetHandlers();
   sessionStorage.clear();
   localStorage.clear();

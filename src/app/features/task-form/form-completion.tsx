@@ -108,6 +108,10 @@ function LoadedForm(
   function onComplete() {
     const result = apiRef.current?.validateAndCollect();
     if (!result) return;
+    if (!result.ok && result.errorCount === 0) {
+      setProblem('The form is still loading. Try again in a moment.');
+      return;
+    }
     if (!result.ok) {
       setProblem(
         `Please review ${result.errorCount === 1 ? '1 field' : `${result.errorCount} fields`}.`,
