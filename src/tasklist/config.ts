@@ -13,11 +13,12 @@ export const DEV_ONLY_ISSUER = 'http://127.0.0.1:18080';
 /** Tasklist's default `variableSizeThreshold`: longer values get truncated previews. */
 export const DEFAULT_PREVIEW_LIMIT = 8191;
 
+const PORT_MESSAGE = 'must be a TCP port (1-65535, or 0 for any free port)';
 const portSchema = z.coerce
-  .number({ error: 'must be a TCP port (1-65535)' })
-  .int('must be a TCP port (1-65535)')
-  .min(1, 'must be a TCP port (1-65535)')
-  .max(65535, 'must be a TCP port (1-65535)');
+  .number({ error: PORT_MESSAGE })
+  .int(PORT_MESSAGE)
+  .min(0, PORT_MESSAGE)
+  .max(65535, PORT_MESSAGE);
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -160,23 +161,26 @@ export function resolveDbFile(env: NodeJS.ProcessEnv): string {
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): TasklistConfig {
-  const parsed = envSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  const settings = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== ''),
   );
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map(
+  const parsed = envSchema.safeParse(settings);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map(
         (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
-      ),
+      );
+  if (
+    settings.NODE_ENV === 'production' &&
+    settings.OIDC_ISSUER === undefined
+  ) {
+    problems.push(
+      `OIDC_ISSUER: must be set when NODE_ENV=production (the development default ${DEV_ONLY_ISSUER} is refused)`,
     );
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  if (production && !e.OIDC_ISSUER) {
-    throw new ConfigError([
-      `OIDC_ISSUER: must be set when NODE_ENV=production (the development default ${DEV_ONLY_ISSUER} is refused)`,
-    ]);
-  }
   return {
     production,
     host: e.HOST,

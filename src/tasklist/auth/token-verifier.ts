@@ -19,6 +19,8 @@ export interface TokenVerifierOptions {
   clockToleranceSeconds: number;
   /** How long to wait after a failed discovery before trying again. */
   retryAfterMs?: number;
+  /** jose's minimum pause between JWKS refetches for unknown key ids. */
+  jwksCooldownMs?: number;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -57,7 +59,10 @@ export function createTokenVerifier(
   const discover = async (): Promise<JWTVerifyGetKey> => {
     const jwksUrl =
       options.jwksUrl ?? (await discoverJwksUri(options.issuer, fetchImpl));
-    return createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000 });
+    return createRemoteJWKSet(new URL(jwksUrl), {
+      timeoutDuration: 5000,
+      cooldownDuration: options.jwksCooldownMs ?? 30_000,
+    });
   };
 
   const getKeySet = async (): Promise<JWTVerifyGetKey> => {

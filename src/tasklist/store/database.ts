@@ -25,6 +25,8 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  // Lets SQLite gather the statistics its planner needs for these indexes.
+  db.pragma('optimize = 0x10002');
   return db;
 }
 

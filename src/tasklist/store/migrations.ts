@@ -119,4 +119,16 @@ export const MIGRATIONS: readonly string[] = [
     ON task (COALESCE(follow_up_date, -9223372036854775808) DESC, key);
   CREATE INDEX instance_by_state ON process_instance (state);
   `,
+  `
+  -- The inbox usually sorts open tasks by due or follow-up date: give the
+  -- state-filtered custom sorts their own indexes (same sentinel expressions).
+  CREATE INDEX task_by_state_due_asc
+    ON task (state, COALESCE(due_date, 9223372036854775807), key);
+  CREATE INDEX task_by_state_due_desc
+    ON task (state, COALESCE(due_date, -9223372036854775808) DESC, key);
+  CREATE INDEX task_by_state_follow_up_asc
+    ON task (state, COALESCE(follow_up_date, 9223372036854775807), key);
+  CREATE INDEX task_by_state_follow_up_desc
+    ON task (state, COALESCE(follow_up_date, -9223372036854775808) DESC, key);
+  `,
 ];

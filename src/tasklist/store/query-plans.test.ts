@@ -1,0 +1,108 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { seedWorld } from '../seed/seed-world';
+import {
+  buildTaskSearchSql,
+  type SortKey,
+  type TaskSearch,
+} from './task-search';
+import { TasklistStore } from './tasklist-store';
+
+/**
+ * The indexes must serve the filters and sorts clients use most: SQLite may
+ * walk an index in order, but must never sort a whole result set in a
+ * temporary B-tree to find one page.
+ */
+const store = TasklistStore.open(':memory:');
+seedWorld(store, Date.parse('2024-05-10T08:00:00Z'));
+store.db.exec('ANALYZE');
+
+afterAll(() => {
+  store.close();
+});
+
+const creation: SortKey = {
+  field: 'creationTime',
+  order: 'DESC',
+  mayBeMissing: false,
+};
+const completion: SortKey = {
+  field: 'completionTime',
+  order: 'DESC',
+  mayBeMissing: false,
+};
+const due = (order: 'ASC' | 'DESC'): SortKey => ({
+  field: 'dueDate',
+  order,
+  mayBeMissing: true,
+});
+const followUp = (order: 'ASC' | 'DESC'): SortKey => ({
+  field: 'followUpDate',
+  order,
+  mayBeMissing: true,
+});
+
+const cases: Record<string, TaskSearch> = {
+  'default (all but canceled)': { filter: {}, sort: [creation], limit: 50 },
+  'open tasks': { filter: { state: 'CREATED' }, sort: [creation], limit: 50 },
+  'completed tasks': {
+    filter: { state: 'COMPLETED' },
+    sort: [completion],
+    limit: 50,
+  },
+  'unassigned in a group': {
+    filter: { state: 'CREATED', assigned: false, candidateGroup: 'accounting' },
+    sort: [creation],
+    limit: 50,
+  },
+  'my tasks': {
+    filter: { state: 'CREATED', assignee: 'demo' },
+    sort: [creation],
+    limit: 50,
+  },
+  'next page': {
+    filter: { state: 'CREATED' },
+    sort: [creation],
+    cursor: { values: [1715000000000n, 2251799813685300n], direction: 'after' },
+    limit: 50,
+  },
+  'previous page': {
+    filter: { state: 'CREATED' },
+    sort: [creation],
+    cursor: {
+      values: [1715000000000n, 2251799813685300n],
+      direction: 'before',
+    },
+    limit: 51,
+  },
+  'by due date, ascending': {
+    filter: { state: 'CREATED' },
+    sort: [due('ASC')],
+    limit: 50,
+  },
+  'by due date, descending': {
+    filter: { state: 'CREATED' },
+    sort: [due('DESC')],
+    limit: 50,
+  },
+  'by follow-up date': {
+    filter: { state: 'CREATED' },
+    sort: [followUp('ASC')],
+    limit: 50,
+  },
+  'by due date, all states': { filter: {}, sort: [due('ASC')], limit: 50 },
+};
+
+describe('query plans', () => {
+  for (const [name, search] of Object.entries(cases)) {
+    it(`${name}: uses an index and no temporary sort`, () => {
+      const { sql, params } = buildTaskSearchSql(search);
+      const plan = store.db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((row) => row.detail)
+        .join('\n');
+      expect(plan).toMatch(/USING (COVERING )?INDEX task_by_/);
+      expect(plan).not.toContain('TEMP B-TREE');
+    });
+  }
+});
