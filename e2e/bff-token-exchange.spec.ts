@@ -131,6 +131,8 @@ test('a signed-in user token exchanged at /api/token gives a token the embedded 
     data: TASKS_QUERY,
   });
   expect(accepted.status()).toBe(200);
+  // Direct mode: the browser calls Tasklist itself, so Tasklist must allow the app origin.
+  expect(accepted.headers()['access-control-allow-origin']).toBe(appOrigin);
   const result = (await accepted.json()) as {
     data?: { tasks?: unknown[] };
     errors?: unknown;

@@ -80,7 +80,7 @@ export function tokenRoutes(
       const served = await cache.getToken();
       request.audit.cache = served.source;
       request.audit.decision = 'ok';
-      if (served.source === 'cache' || served.source === 'shared') {
+      if (served.source === 'hit' || served.source === 'shared') {
         metrics.cacheHits.inc();
       }
       return {

@@ -70,7 +70,7 @@ describe('expiry and margin', () => {
     expect(await cache.getToken()).toMatchObject({
       accessToken: 'short',
       expiresInS: 34,
-      source: 'cache',
+      source: 'hit',
     });
   });
 
@@ -92,7 +92,7 @@ describe('expiry and margin', () => {
     expect(upstream.calls).toHaveLength(1);
     expect(second).toMatchObject({
       accessToken: first.accessToken,
-      source: 'cache',
+      source: 'hit',
     });
   });
 
@@ -109,7 +109,7 @@ describe('expiry and margin', () => {
     clock.advance(2); // 271 s: one second into the 30 s margin
     expect(await cache.getToken()).toMatchObject({
       accessToken: 'second',
-      source: 'fetched',
+      source: 'miss',
     });
     expect(upstream.calls).toHaveLength(2);
   });
@@ -133,7 +133,7 @@ describe('single flight', () => {
     );
     expect(upstream.calls).toHaveLength(1);
     expect(new Set(served.map((s) => s.accessToken)).size).toBe(1);
-    expect(served.filter((s) => s.source === 'fetched')).toHaveLength(1);
+    expect(served.filter((s) => s.source === 'miss')).toHaveLength(1);
     expect(served.filter((s) => s.source === 'shared')).toHaveLength(49);
   });
 
@@ -153,7 +153,7 @@ describe('single flight', () => {
         });
       }
     }
-    expect((await cache.getToken()).source).toBe('fetched');
+    expect((await cache.getToken()).source).toBe('miss');
     expect(upstream.calls).toHaveLength(2);
   });
 });

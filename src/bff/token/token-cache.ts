@@ -11,8 +11,12 @@ import {
 } from './token-errors';
 import { buildTokenRequest, tokenCacheKey } from './token-request';
 
-/** Where a served token came from; logged per request. */
-export type TokenSource = 'cache' | 'fetched' | 'shared' | 'stale';
+/**
+ * How the cache answered, logged per request: `hit` (cached and fresh),
+ * `miss` (this call fetched it), `shared` (joined a fetch in flight), `stale`
+ * (refresh failed or repeated itself; the still-valid token was served).
+ */
+export type TokenSource = 'hit' | 'miss' | 'shared' | 'stale';
 
 export interface ServedToken {
   accessToken: string;
@@ -119,7 +123,7 @@ export class TokenCache {
     const now = this.options.deps.now();
     const token = entry.token;
     if (token && now < token.expiresAt - token.marginMs) {
-      return serve(token, now, 'cache');
+      return serve(token, now, 'hit');
     }
     if (entry.inFlight) return this.#await(entry, entry.inFlight, 'shared');
     const blocked = this.#blocked(entry, now);
@@ -131,7 +135,7 @@ export class TokenCache {
       entry.inFlight = undefined;
     });
     entry.inFlight = flight;
-    return this.#await(entry, flight, 'fetched');
+    return this.#await(entry, flight, 'miss');
   }
 
   /** What `/readyz` reports about the configured client. */
