@@ -132,6 +132,27 @@ function withCursorValues(task: TaskRecord, sort: SortKey[]): TaskResult {
 }
 
 /**
+ * The store search behind the main page of `tasks(query)`, the one statement
+ * whose cost dominates (the benchmark times it raw). Validates the query.
+ */
+export function mainTaskSearch(input: TaskQueryInput): TaskSearch {
+  const sort = sortKeys(input);
+  const cursor = parseCursor(input, sort.length + 1);
+  const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
+  if (pageSize <= 0) throw new TasklistError(Messages.pageSizeNotPositive);
+  const before = cursor?.kind === 'before' || cursor?.kind === 'beforeOrEqual';
+  return {
+    filter: toFilter(input),
+    sort,
+    cursor: cursor && {
+      values: cursor.values,
+      direction: before ? 'before' : 'after',
+    },
+    limit: before ? pageSize + 1 : pageSize,
+  };
+}
+
+/**
  * `tasks(query)`: filters, the default or custom order, the four cursors and
  * `isFirst`, as Tasklist 8.2-8.5 define them (tasklist-api.md section 6.1).
  */

@@ -131,4 +131,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX task_by_state_follow_up_desc
     ON task (state, COALESCE(follow_up_date, -9223372036854775808) DESC, key);
   `,
+  `
+  -- Without a state filter (every state but CANCELED) the state column cannot
+  -- narrow an index range, so "unassigned" and "assigned to X" need an index
+  -- that is ordered by creation time right after the assignee.
+  CREATE INDEX task_by_assignee_creation ON task (assignee, creation_time DESC, key);
+  `,
 ];

@@ -54,6 +54,16 @@ const cases: Record<string, TaskSearch> = {
     sort: [creation],
     limit: 50,
   },
+  'unassigned in a group, all states': {
+    filter: { assigned: false, candidateGroup: 'accounting' },
+    sort: [creation],
+    limit: 50,
+  },
+  'assigned to someone, all states': {
+    filter: { assignee: 'demo' },
+    sort: [creation],
+    limit: 50,
+  },
   'my tasks': {
     filter: { state: 'CREATED', assignee: 'demo' },
     sort: [creation],
