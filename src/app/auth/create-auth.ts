@@ -62,6 +62,7 @@ export function createAuth(settings: AuthSettings): Auth {
   const callbacks = new Map<string, Promise<string>>();
   let state: AuthState = { status: 'signed-out', user: null };
   let renewal: Promise<boolean> | null = null;
+  let redirecting: Promise<void> | null = null;
 
   function setState(next: AuthState) {
     if (
@@ -124,8 +125,14 @@ export function createAuth(settings: AuthSettings): Auth {
           'Signing in keeps failing. Check that the sign-in service is reachable, then try again.',
         );
       }
-      loopGuard.record();
-      await manager.signinRedirect({ state: safeReturnTo(returnTo, origin) });
+      // A second call while the page is already leaving must not count twice.
+      if (!redirecting) {
+        loopGuard.record();
+        redirecting = manager.signinRedirect({
+          state: safeReturnTo(returnTo, origin),
+        });
+      }
+      await redirecting;
     },
     signinCallback(url) {
       let pending = callbacks.get(url);

@@ -16,6 +16,8 @@ export const Route = createFileRoute('/_authenticated/tasks')({
   loader: ({ context, deps }) => {
     context.preloadQuery(TASK_INBOX_ROUTE_QUERY, {
       variables: { query: toTaskQuery(deps.search, context.viewer) },
+      // Always fresh on navigation; the list joins this request (deduplicated).
+      fetchPolicy: 'network-only',
     });
   },
   component: function TasksRoute() {

@@ -1,6 +1,6 @@
 import { createQueryPreloader } from '@apollo/client/react';
 import { createMemoryHistory } from '@tanstack/react-router';
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import type { RequestHandler } from 'msw';
 import userEvent from '@testing-library/user-event';
 import { App } from '../app';
@@ -66,7 +66,14 @@ export async function renderAtUrl(url: string, options: RenderOptions = {}) {
   });
   const user = userEvent.setup();
   const view = render(<App router={router} />);
-  await router.load();
+  // RouterProvider starts the first load; wait for it rather than loading twice.
+  await waitFor(
+    () => {
+      if (router.state.isLoading || router.state.status !== 'idle')
+        throw new Error('loading');
+    },
+    { timeout: 5000 },
+  );
   return {
     ...view,
     user,

@@ -25,6 +25,7 @@ HTMLElement.prototype.scrollTo = function scrollTo(
 ) {
   if (typeof options === 'object' && options.top !== undefined)
     this.scrollTop = options.top;
+  this.dispatchEvent(new Event('scroll'));
 };
 
 window.scrollTo = () => undefined;

@@ -23,6 +23,23 @@ function assigneeLabel(assignee: string | null, username: string): string {
   return assignee === username ? 'Me' : assignee;
 }
 
+function urgencyText(task: TaskListItem_task): string | null {
+  if (task.taskState !== 'CREATED') return null;
+  const status = dueStatus(task.dueDate, task.followUpDate);
+  switch (status.kind) {
+    case 'overdue':
+      return 'overdue';
+    case 'due-soon':
+      return 'due soon';
+    case 'follow-up':
+      return `follow-up ${formatDate(status.followUp)}`;
+    case 'due':
+      return `due ${formatDate(status.due)}`;
+    case 'none':
+      return null;
+  }
+}
+
 function UrgencyBadge({ task }: { task: TaskListItem_task }) {
   if (task.taskState !== 'CREATED') {
     const completed = parseTasklistDate(task.completionTime);
@@ -68,12 +85,24 @@ export function TaskListItem({
   if (!complete) return null;
   const created = parseTasklistDate(data.creationTime);
   const assignee = assigneeLabel(data.assignee, username);
+  const urgency = urgencyText(data);
+  // One clear sentence for screen readers instead of the run-together card text.
+  const label = [
+    data.name,
+    data.processName,
+    data.assignee ? `assigned to ${assignee}` : 'unassigned',
+    created ? `created ${formatRelativeDate(created)}` : null,
+    urgency,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
     <Link
       to="/tasks/$taskId"
       params={{ taskId: data.id }}
       search={search}
       className="task-card"
+      aria-label={label}
       aria-current={selected ? 'page' : undefined}
       data-task-id={data.id}
     >

@@ -36,7 +36,8 @@ export function TaskList(props: TaskListProps) {
   const [exhausted, setExhausted] = useState(false);
   const result = useQuery(TASK_INBOX_ROUTE_QUERY, {
     variables: { query },
-    fetchPolicy: 'cache-and-network',
+    // The route's loader fetched this page already; polling keeps it fresh.
+    fetchPolicy: 'cache-first',
     pollInterval: pollIntervalMs,
     skipPollAttempt: () => document.hidden || loadingMore.current,
   });
@@ -120,6 +121,8 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
     initialRect: { width: 400, height: 800 },
+    // Rows have a fixed height; synchronous flushes during scroll buy nothing.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1)?.index ?? 0;

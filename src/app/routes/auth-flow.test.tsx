@@ -1,0 +1,87 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { aTask } from '../test/factories';
+import { createFakeAuth } from '../test/create-fake-auth';
+import { renderAtUrl } from '../test/render-at-url';
+import { World } from '../test/world';
+
+describe('sign-in routing', () => {
+  it('sends a signed-out user to sign in with the deep link they asked for', async () => {
+    const auth = createFakeAuth({ user: null });
+    const { router } = await renderAtUrl('/tasks/123?filter=unassigned', {
+      auth,
+    });
+    expect(router.state.location.pathname).toBe('/login');
+    expect(auth.redirects).toEqual(['/tasks/123?filter=unassigned']);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Signing you in…' }),
+    ).toBeInTheDocument();
+  });
+
+  it('never redirects to another origin after sign-in', async () => {
+    const auth = createFakeAuth({ user: null });
+    await renderAtUrl('/login?redirect=https%3A%2F%2Fevil.example%2Fsteal', {
+      auth,
+    });
+    expect(auth.redirects).toEqual(['/tasks']);
+  });
+
+  it('shows a sign-in error with a button instead of looping when the redirect is refused', async () => {
+    const auth = createFakeAuth({ user: null });
+    auth.signinRedirect = () =>
+      Promise.reject(new Error('Signing in keeps failing.'));
+    await renderAtUrl('/tasks', { auth });
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Sign-in did not work',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Signing in keeps failing.',
+    );
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+  });
+
+  it('redirects / to the inbox', async () => {
+    const { router } = await renderAtUrl('/', { world: new World([aTask()]) });
+    expect(router.state.location.pathname).toBe('/tasks');
+  });
+
+  it('shows the user name in the header with a Sign out menu item', async () => {
+    const auth = createFakeAuth();
+    const { user, router } = await renderAtUrl('/tasks', { auth });
+    await user.click(
+      await screen.findByRole('button', { name: 'Account: Demo User' }),
+    );
+    await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
+    expect(auth.getSnapshot().status).toBe('signed-out');
+    expect(router.state.location.pathname).toBe('/tasks');
+  });
+
+  it('offers to sign in again when the session expires, returning to the same page', async () => {
+    const auth = createFakeAuth();
+    const { user } = await renderAtUrl('/tasks', {
+      auth,
+      world: new World([aTask()]),
+    });
+    await screen.findByRole('list', { name: 'Tasks' });
+    auth.expire();
+    const dialog = await screen.findByRole('alertdialog', {
+      name: 'Your session has expired',
+    });
+    expect(dialog).toHaveTextContent('Anything you typed into a task is kept.');
+    await user.click(screen.getByRole('button', { name: 'Sign in again' }));
+    expect(auth.redirects).toHaveLength(1);
+  });
+
+  it('shows "Page not found" for an unknown address, with a way back', async () => {
+    await renderAtUrl('/no/such/page');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Go to your tasks' }),
+    ).toBeInTheDocument();
+  });
+});
