@@ -8,19 +8,40 @@ import type { Form } from '@bpmn-io/form-js-viewer';
 type Data = Record<string, unknown>;
 
 /**
+ * Commits what the focused field holds before reading the data: with
+ * debouncing off this is a no-op for form-js's own fields, but a field that
+ * commits on blur (the date and time pickers parse typed text then) needs it
+ * when completion is triggered from the keyboard. Focus goes back afterwards.
+ */
+function commitPendingInput(host: Element): () => void {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !host.contains(active)) {
+    return () => undefined;
+  }
+  active.blur();
+  return () => {
+    if (active.isConnected) active.focus();
+  };
+}
+
+/**
  * Validates and collects what form-js would submit: the values of rendered,
  * enabled, keyed fields at their key or path. form-js refuses to submit a
  * read-only form, so read-only is lifted for the duration of the call; no
- * render happens in between, so nothing flickers.
+ * render happens in between, so nothing flickers. The returned `refocus`
+ * puts focus back on the field that had it (call it when there is nothing
+ * better to focus).
  */
 export function submitAll(
   form: Form,
+  host: Element,
   readOnly: boolean,
-): { data: Data; errors: unknown } {
+): { data: Data; errors: unknown; refocus: () => void } {
+  const refocus = commitPendingInput(host);
   if (readOnly) form.setProperty('readOnly', false);
   try {
     const { data, errors } = form.submit();
-    return { data, errors };
+    return { data, errors, refocus };
   } finally {
     if (readOnly) form.setProperty('readOnly', true);
   }

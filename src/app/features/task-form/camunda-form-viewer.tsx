@@ -89,12 +89,14 @@ export function CamundaFormViewer({
     }
     const inputs = importInputs();
     readOnlyRef.current = inputs.readOnly;
-    const options: FormOptions & { debounce: boolean } = {
+    const options: FormOptions & { debounce: false } = {
       container: host,
       properties: { readOnly: inputs.readOnly },
-      // form-js holds typed text back for 300 ms and flushes it on blur; a
-      // keyboard shortcut or a draft save could then miss the last keystrokes.
-      // (`debounce` is read from the options but missing from their type.)
+      // form-js holds typed text back for 300 ms by default. Any re-render in
+      // that window (readOnly toggling, another field's update) resets the
+      // field to its old value, and a keyboard shortcut for "Complete task"
+      // would miss the last keystrokes. `debounce` is read from the options
+      // but missing from their type.
       debounce: false,
     };
     const form = new Form(options);
@@ -137,9 +139,14 @@ export function CamundaFormViewer({
         const form = formRef.current;
         const host = hostRef.current;
         if (!form || !host) return NOT_READY;
-        const { data, errors } = submitAll(form, readOnlyRef.current);
+        const { data, errors, refocus } = submitAll(
+          form,
+          host,
+          readOnlyRef.current,
+        );
         const errorCount = countFieldErrors(errors);
         if (errorCount === 0) {
+          refocus();
           setAlert(undefined);
           return { ok: true, data };
         }

@@ -1,7 +1,7 @@
 import { createRef } from 'react';
-import { render, screen, waitFor } from '@testing-library/react';
+import { configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   CamundaForm,
   formVariableNames,
@@ -59,6 +59,15 @@ function renderForm(overrides: Partial<CamundaFormProps> = {}) {
 function domQuery(selector: string): Element[] {
   return [...document.querySelectorAll(selector)];
 }
+
+// The first test loads form-js; allow for a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 5_000 });
+
+beforeAll(async () => {
+  // Warm the lazy chunk so each test waits only for its own form.
+  await import('./camunda-form-viewer');
+});
 
 afterEach(() => {
   vi.restoreAllMocks();
