@@ -206,6 +206,28 @@ describe('refresh tokens', () => {
     });
     expect(reused.status).toBe(400);
     expect(await readError(reused)).toMatchObject({ error: 'invalid_grant' });
+
+    // Reuse means the token leaked: the whole grant goes, newer token included.
+    const newer = await tokenRequest(identity, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshed.refresh_token ?? '',
+    });
+    expect(await readError(newer)).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('refuses a refresh from a foreign origin', async () => {
+    const signedIn = await signIn(identity, demo);
+    const tokens = await readTokens(await exchangeCode(identity, signedIn));
+    const response = await tokenRequest(
+      identity,
+      {
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token ?? '',
+      },
+      'https://evil.example',
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('can get a user token for Tasklist when the app asked for that resource', async () => {
@@ -252,6 +274,18 @@ describe('refresh tokens', () => {
       }),
     });
     expect(revoked.status).toBe(200);
+    // JWT access tokens cannot be revoked; they expire within minutes.
+    const jwtRevocation = await fetch(identity.url('/token/revocation'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: 'tasklist-inbox',
+        token: tokens.access_token,
+      }),
+    });
+    expect(await readError(jwtRevocation)).toMatchObject({
+      error: 'unsupported_token_type',
+    });
     const after = await tokenRequest(identity, {
       grant_type: 'refresh_token',
       refresh_token: tokens.refresh_token ?? '',
