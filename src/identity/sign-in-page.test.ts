@@ -238,3 +238,48 @@ describe('the sign-in page in production', () => {
     expect(getByRole(body, 'button', { name: 'Sign in' })).toBeTruthy();
   });
 });
+
+describe('client IPs behind a proxy', () => {
+  const env = {
+    IDENTITY_SIGNIN_MAX_FAILURES: '100',
+    IDENTITY_SIGNIN_MAX_FAILURES_PER_IP: '1',
+  };
+
+  async function failFrom(identity: TestIdentity, forwardedFor: string) {
+    const { jar, action } = await signInPage(identity);
+    return browse(jar, identity.url(action), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': forwardedFor,
+      },
+      body: new URLSearchParams({ username: 'demo', password: 'x' }).toString(),
+    });
+  }
+
+  it('ignores X-Forwarded-For unless IDENTITY_TRUST_PROXY=true', async () => {
+    const direct = await startIdentity({ env });
+    try {
+      expect((await failFrom(direct, '203.0.113.1')).status).toBe(400);
+      // A made-up address does not buy a fresh allowance.
+      expect((await failFrom(direct, '203.0.113.2')).status).toBe(429);
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it('counts per forwarded client IP behind a trusted proxy', async () => {
+    const proxied = await startIdentity({
+      env: { ...env, IDENTITY_TRUST_PROXY: 'true' },
+    });
+    try {
+      expect((await failFrom(proxied, '203.0.113.1')).status).toBe(400);
+      expect((await failFrom(proxied, '203.0.113.2, 10.0.0.1')).status).toBe(
+        400,
+      );
+      expect((await failFrom(proxied, '203.0.113.1')).status).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
