@@ -100,7 +100,11 @@ const envSchema = z.object({
     .min(1024)
     .default(5 * 1024 * 1024),
   LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .string()
+    .toLowerCase()
+    .pipe(
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    )
     .default('info'),
 });
 

@@ -362,6 +362,38 @@ describe('mutations over HTTP', () => {
     });
   });
 
+  it('lets a person unclaim a task assigned to someone else, and refuses to complete it', async () => {
+    const [carols] = await tasks({
+      assignee: 'carol',
+      state: 'CREATED',
+      pageSize: 1,
+    });
+    const demo = await h.userToken('demo');
+    const complete = await h.gql(
+      'mutation ($id: String!) { completeTask(taskId: $id, variables: []) { id } }',
+      { id: carols?.id },
+      demo,
+    );
+    expect(complete.body.errors?.[0]?.message).toBe(
+      'Task is not assigned to demo',
+    );
+    const unclaim = await h.gql<{ unclaimTask: TaskJson }>(
+      'mutation ($id: String!) { unclaimTask(taskId: $id) { id assignee } }',
+      { id: carols?.id },
+      demo,
+    );
+    expect(unclaim.body.data?.unclaimTask).toEqual({
+      id: carols?.id,
+      assignee: null,
+    });
+    const again = await h.gql(
+      'mutation ($id: String!) { unclaimTask(taskId: $id) { id } }',
+      { id: carols?.id },
+      demo,
+    );
+    expect(again.body.errors?.[0]?.message).toBe('Task is not assigned');
+  });
+
   it('explains a value that is not JSON', async () => {
     const [open] = await tasks({ state: 'CREATED', pageSize: 1 });
     const reply = await h.gql(

@@ -90,11 +90,12 @@ export function runSeedCli(
       );
       return 0;
     }
-    if (values.reset) {
-      store.reset();
-      out.log('Deleted every process, task and variable.');
-    }
-    const summary = seedWorld(store, now);
+    // One transaction: a running server sees the old world or the new one.
+    const summary = store.db.transaction(() => {
+      if (values.reset) store.reset();
+      return seedWorld(store, now);
+    })();
+    if (values.reset) out.log('Deleted every process, task and variable.');
     out.log(
       `Seeded ${summary.processes} process versions, ${summary.instances} instances and ${summary.tasks} tasks (clock ${new Date(now).toISOString()}).`,
     );
