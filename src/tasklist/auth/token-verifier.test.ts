@@ -100,6 +100,19 @@ describe('createTokenVerifier', () => {
     ).toBe('token rejected (ERR_JWT_EXPIRED)');
   });
 
+  it('remembers a verified token only while it is valid', async () => {
+    let clock = Date.now();
+    const verify = verifier({ now: () => clock });
+    const token = await idp.sign({ claims, expiresIn: 60 });
+    await expect(verify(token)).resolves.toBeDefined();
+    clock += 80_000;
+    await expect(verify(token)).resolves.toBeDefined();
+    clock += 15_000;
+    expect(await rejection(verify(token))).toBe(
+      'token rejected (ERR_JWT_EXPIRED)',
+    );
+  });
+
   it('refuses tokens of the wrong type', async () => {
     const verify = verifier();
     expect(await rejection(verify(await idp.sign({ claims, typ: null })))).toBe(

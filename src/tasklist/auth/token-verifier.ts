@@ -5,6 +5,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Signature algorithms we accept; never HS* (shared secrets) or `none`. */
 export const ALLOWED_ALGORITHMS = ['RS256', 'PS256', 'ES256'];
@@ -21,6 +22,8 @@ export interface TokenVerifierOptions {
   retryAfterMs?: number;
   /** jose's minimum pause between JWKS refetches for unknown key ids. */
   jwksCooldownMs?: number;
+  /** How long a verified token is remembered (0 turns the cache off). */
+  cacheMaxAgeMs?: number;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -84,7 +87,12 @@ export function createTokenVerifier(
     return pending;
   };
 
+  const cache = new VerifiedTokenCache(1000, options.cacheMaxAgeMs ?? 60_000);
+  const toleranceMs = options.clockToleranceSeconds * 1000;
+
   return async (token) => {
+    const cached = cache.get(token, now());
+    if (cached) return cached;
     const keys = await getKeySet();
     try {
       const { payload, protectedHeader } = await jwtVerify(token, keys, {
@@ -100,6 +108,7 @@ export function createTokenVerifier(
           `unexpected token type "${protectedHeader.typ ?? ''}"`,
         );
       }
+      cache.set(token, payload, now(), toleranceMs);
       return payload;
     } catch (error) {
       if (error instanceof TokenRejected) throw error;
