@@ -82,7 +82,6 @@ function resourceIndicators(deps: ProviderDeps) {
 
 function logoutPages(deps: ProviderDeps) {
   const { config } = deps;
-  const appUrl = `${config.appOrigins[0] ?? ''}/`;
   return {
     enabled: true,
     logoutSource(ctx: KoaContextWithOIDC, form: string) {
@@ -107,9 +106,7 @@ function logoutPages(deps: ProviderDeps) {
         appName: APP_NAME,
         title: 'Signed out',
         message: 'You have signed out.',
-        appUrl: config.appOrigins[0]
-          ? `${config.appOrigins[0]}${SIGNED_OUT_PATH}`
-          : appUrl,
+        appUrl: `${config.appOrigins[0] ?? ''}${SIGNED_OUT_PATH}`,
       });
       setHtml(ctx, deps, html);
     },
