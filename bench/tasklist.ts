@@ -391,6 +391,8 @@ function report(summary: {
   mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
   const json = {
     generatedAt: new Date().toISOString(),
+    // Other work on the machine skews latencies; the load shows how much.
+    loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
     machine: {
       node: process.version,
       cpus: os.cpus().length,
