@@ -62,6 +62,27 @@ function notice(component: Component, what: string): Component {
   return replacement;
 }
 
+const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?(?:<\/style\s*>|$)/gi;
+const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
+
+/**
+ * Drops `<style>` elements and `style` attributes from markup in the schema.
+ * Not a sanitiser (that is DOMPurify's job, see camunda-form-sanitize.ts):
+ * the browser applies the page's CSP even to markup that is only parsed for
+ * sanitising, so without this every such form logs CSP violations.
+ */
+export function stripInlineStyles(markup: string): string {
+  return markup.replace(STYLE_ELEMENT, '').replace(STYLE_ATTRIBUTE, '');
+}
+
+/** The markup property of html/text components, unless it is a FEEL expression. */
+function withoutInlineStyles(component: Component): Component {
+  const property = component.type === 'html' ? 'content' : 'text';
+  const markup = component[property];
+  if (typeof markup !== 'string' || markup.startsWith('=')) return component;
+  return { ...component, [property]: stripInlineStyles(markup) };
+}
+
 function adaptComponent(component: unknown): unknown[] {
   if (!isObject(component)) return [component];
   switch (component.type) {
@@ -74,6 +95,9 @@ function adaptComponent(component: unknown): unknown[] {
       return [notice(component, 'File upload')];
     case 'documentPreview':
       return [notice(component, 'Document preview')];
+    case 'html':
+    case 'text':
+      return [withoutInlineStyles(component)];
     default:
       return Array.isArray(component.components)
         ? [{ ...component, components: adaptComponents(component.components) }]
@@ -87,7 +111,8 @@ function adaptComponents(components: unknown[]): unknown[] {
 
 /**
  * Returns a copy of the schema without `button` components, with `filepicker`
- * and `documentPreview` replaced by a short notice (see docs/forms.md).
+ * and `documentPreview` replaced by a short notice, and without inline styles
+ * in `html` and `text` markup (see docs/forms.md).
  */
 export function adaptFormSchema(schema: FormSchema): FormSchema {
   return { ...schema, components: adaptComponents(schema.components) };

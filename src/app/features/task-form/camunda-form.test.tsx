@@ -8,6 +8,7 @@ import {
   type CamundaFormApi,
   type CamundaFormProps,
 } from './camunda-form';
+import { adaptFormSchema, parseFormSchema } from './camunda-form-schema';
 
 const schemaOf = (components: unknown[]) =>
   JSON.stringify({ type: 'default', id: 'TestForm', components });
@@ -351,6 +352,42 @@ describe('CamundaForm', () => {
     } finally {
       vi.doUnmock('./camunda-form-viewer');
     }
+  });
+});
+
+describe('adaptFormSchema', () => {
+  it('strips inline styles from html and text markup before any browser parses it', () => {
+    const adapted = adaptFormSchema(
+      parseFormSchema(
+        schemaOf([
+          {
+            type: 'group',
+            id: 'g',
+            components: [
+              {
+                type: 'html',
+                id: 'h',
+                content:
+                  '<style>\na { color: red }\n</style><p style=\'color: green\' class="x">Hi {{name}}</p>',
+              },
+            ],
+          },
+          { type: 'text', id: 't', text: 'A <span style="x">b</span>' },
+          { type: 'html', id: 'f', content: '=if a then "<b>x</b>" else ""' },
+        ]),
+      ),
+    );
+    expect(adapted.components).toEqual([
+      {
+        type: 'group',
+        id: 'g',
+        components: [
+          { type: 'html', id: 'h', content: '<p class="x">Hi {{name}}</p>' },
+        ],
+      },
+      { type: 'text', id: 't', text: 'A <span>b</span>' },
+      { type: 'html', id: 'f', content: '=if a then "<b>x</b>" else ""' },
+    ]);
   });
 });
 
