@@ -64,7 +64,8 @@ export async function startTokenFixture(
   audience = 'tasklist-api',
 ): Promise<TokenFixture> {
   const keys = [await newKey('key-1')];
-  const foreign = await newKey('key-1');
+  // Generated on first use: RSA key generation is the slowest part of a test.
+  let foreign: ReturnType<typeof newKey> | undefined;
   let fetches = 0;
   let issuer = '';
   const server: Server = createServer((req, res) => {
@@ -83,9 +84,10 @@ export async function startTokenFixture(
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const sign = async (options: SignOptions = {}): Promise<string> => {
-    const current = keys.at(-1) ?? foreign;
+    const current = keys.at(-1);
+    if (!current) throw new Error('the fixture always has a key');
     const key: { privateKey: CryptoKey } = options.foreignKey
-      ? foreign
+      ? await (foreign ??= newKey('key-1'))
       : current;
     const header: { alg: string; kid: string; typ?: string } = {
       alg: 'RS256',
