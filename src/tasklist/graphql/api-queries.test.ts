@@ -287,6 +287,17 @@ describe('malformed requests', () => {
     expect(reply.statusCode).toBe(413);
   });
 
+  it('answers queries over GET', async () => {
+    const reply = await h.app.inject({
+      method: 'GET',
+      url: `/graphql?query=${encodeURIComponent('{ currentUser { userId } }')}`,
+      headers: { authorization: `Bearer ${await h.tokens.apiToken()}` },
+    });
+    expect(reply.json()).toEqual({
+      data: { currentUser: { userId: 'tasklist-inbox-bff' } },
+    });
+  });
+
   it('refuses mutations over GET', async () => {
     const reply = await h.app.inject({
       method: 'GET',
