@@ -860,6 +860,8 @@ describe.skipIf(FORM_FILES.length === 0)(
         ),
       ).toBeInTheDocument();
       expect(document.querySelector('input[type="file"]')).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Submit' })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Reset' })).toBeNull();
       await user.click(screen.getByLabelText(/^Creditor/));
       await user.paste('ACME');
       const data = await collectValid();
@@ -907,6 +909,43 @@ describe.skipIf(FORM_FILES.length === 0)(
         textarea: 'A note',
         readonly_time: '08:15+00:00',
       });
+    });
+
+    it('list items hidden by a condition are left out of the submitted list; added items start hidden (dynamiclist-table-filter)', async () => {
+      const user = userEvent.setup();
+      const { collectValid } = await renderForm(
+        'formjs-dynamiclist-table-filter',
+      );
+      // Drought (risk 2) is filtered out of view, and so out of the variable.
+      expect(await collectValid()).toEqual({
+        onlyShowRiskAbove: 5,
+        riskEntries: [{ risk: 7, name: 'Flood', date: '2030-01-01' }],
+      });
+      // A new item has no risk yet, so its condition hides it at once.
+      await user.click(screen.getByRole('button', { name: /add new/i }));
+      await waitFor(() => {
+        expect(document.querySelectorAll('.fjs-repeat-row-rows')).toHaveLength(
+          3,
+        );
+      });
+      expect(screen.getAllByLabelText('Risk factor')).toHaveLength(1);
+    });
+
+    it('a table whose dataSource is not a FEEL expression stays empty (table-columns-expression)', async () => {
+      await renderForm('formjs-table-columns-expression');
+      const tables = screen.getAllByRole('table');
+      expect(tables).toHaveLength(2);
+      for (const table of tables) {
+        // The variables Field_0k6resc1/2 hold rows, but `dataSource` lacks the `=`.
+        expect(within(table).getByText('Nothing to show.')).toBeInTheDocument();
+      }
+    });
+
+    it('inline styles in html are dropped (kitchen sink)', async () => {
+      await renderForm('formjs-playground-kitchen-sink');
+      const styled = screen.getByText('My styled HTML content');
+      expect(styled.tagName).toBe('P');
+      expect(styled).not.toHaveAttribute('style');
     });
 
     it('third-party iframes and images render as given; the app CSP decides whether they load (kitchen sink)', async () => {
