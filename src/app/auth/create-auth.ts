@@ -55,6 +55,9 @@ export function createAuth(settings: AuthSettings): Auth {
     automaticSilentRenew: false,
     loadUserInfo: false,
     revokeTokensOnSignout: true,
+    // Access tokens are JWTs that expire by themselves; providers refuse to
+    // revoke them. The refresh token is what must die at sign-out.
+    revokeTokenTypes: ['refresh_token'],
     monitorSession: false,
   });
   const loopGuard = createSigninLoopGuard(storage);
@@ -143,12 +146,15 @@ export function createAuth(settings: AuthSettings): Auth {
       return pending;
     },
     async signout() {
-      const user = await manager.getUser();
-      await manager.removeUser();
-      setState({ status: 'signed-out', user: null });
-      await manager.signoutRedirect(
-        user?.id_token ? { id_token_hint: user.id_token } : {},
-      );
+      // signoutRedirect revokes the refresh token, removes the user and
+      // leaves the page; announcing "signed out" first would start a sign-in.
+      try {
+        await manager.signoutRedirect();
+      } catch {
+        // The provider is unreachable: still end the session in this tab.
+        await manager.removeUser();
+        window.location.assign('/signed-out');
+      }
     },
     subscribe(listener) {
       listeners.add(listener);

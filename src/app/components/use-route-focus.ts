@@ -12,18 +12,22 @@ export function useRouteFocus(): void {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
+    // The old page's heading may linger while the new one loads, so keep
+    // following the current h1 for a moment, unless the user moved focus.
+    let focused: HTMLElement | null = null;
     let frames = 0;
     let handle = 0;
-    const tryFocus = () => {
+    const tick = () => {
+      const active = document.activeElement;
+      if (focused && active !== focused && active !== document.body) return;
       const heading = document.querySelector<HTMLElement>('#main h1');
-      if (heading) {
-        heading.focus({ preventScroll: false });
-        return;
+      if (heading && heading !== focused) {
+        heading.focus();
+        focused = heading;
       }
-      // The page may still be loading; give it a moment, then stop looking.
-      if (++frames < 120) handle = requestAnimationFrame(tryFocus);
+      if (++frames < 180) handle = requestAnimationFrame(tick);
     };
-    handle = requestAnimationFrame(tryFocus);
+    handle = requestAnimationFrame(tick);
     return () => {
       cancelAnimationFrame(handle);
     };

@@ -171,7 +171,7 @@ export function VariablesEditor({
   return (
     <div className="variables-editor">
       <table className="variables-table">
-        <caption>Variables</caption>
+        <caption className="visually-hidden">Variables</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>

@@ -18,7 +18,7 @@ export function VariablesTable({
   }
   return (
     <table className="variables-table">
-      <caption>Variables</caption>
+      <caption className="visually-hidden">Variables</caption>
       <thead>
         <tr>
           <th scope="col">Name</th>

@@ -1,0 +1,76 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+
+/** Serious and critical axe findings, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+}
+
+test('the sign-in page has no serious accessibility violations', async ({
+  page,
+}) => {
+  await page.goto('/tasks');
+  await expect(page.getByLabel('Username')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the inbox has no serious accessibility violations, in light and dark', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  await loginAs('demo');
+  await expect(inbox.list).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a task with a form has no serious accessibility violations', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  await loginAs('demo');
+  await inbox.filterBy('Unassigned');
+  await inbox.openTask('Set up customer account');
+  await expect(page.getByLabel('Credit limit')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a task without a form has no serious accessibility violations', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  await loginAs('demo');
+  await inbox.filterBy('Unassigned');
+  await inbox.openTask('Reimburse employee');
+  await expect(page.getByRole('table', { name: 'Variables' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the inbox is operable by keyboard: skip link, filters and task cards', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  await loginAs('demo');
+  await expect(inbox.list).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(
+    page.getByRole('link', { name: 'Skip to content' }),
+  ).toBeFocused();
+  const firstCard = inbox.list.getByRole('link').first();
+  await firstCard.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/tasks\/[^/]+/);
+  await expect(inbox.heading).toBeFocused();
+});

@@ -1,0 +1,35 @@
+import { expect, test } from './support/fixtures';
+import { loginAs } from './support/fixtures';
+import { InboxPage } from './support/inbox-page';
+import { TaskPage } from './support/task-page';
+
+test('demo and alice race to assign the same task: the loser sees the conflict', async ({
+  browser,
+}) => {
+  const demoContext = await browser.newContext();
+  const aliceContext = await browser.newContext();
+  try {
+    const demo = await demoContext.newPage();
+    const alice = await aliceContext.newPage();
+    await loginAs(demo, 'demo', '/tasks?filter=unassigned');
+    const taskId = await new InboxPage(demo).openTask('Prepare bank transfer');
+    await loginAs(
+      alice,
+      'alice',
+      `/tasks/${encodeURIComponent(taskId)}?filter=unassigned`,
+    );
+    const aliceTask = new TaskPage(alice);
+    await expect(aliceTask.assignButton).toBeVisible();
+
+    await new TaskPage(demo).assignToMe();
+    await aliceTask.assignButton.click();
+    await expect(alice.getByRole('alert')).toContainText(
+      'Someone else assigned this task a moment ago',
+    );
+    await expect(aliceTask.details).toContainText('demo');
+    await expect(aliceTask.assignButton).toBeHidden();
+  } finally {
+    await demoContext.close();
+    await aliceContext.close();
+  }
+});

@@ -1,0 +1,58 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The inbox: filters, the task list and the open task. */
+export class InboxPage {
+  readonly filters: Locator;
+  readonly list: Locator;
+  readonly heading: Locator;
+  readonly offlineBanner: Locator;
+  readonly toasts: Locator;
+
+  constructor(readonly page: Page) {
+    this.filters = page.getByRole('navigation', { name: 'Task filters' });
+    this.list = page.getByRole('list', { name: 'Tasks' });
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.offlineBanner = page.getByText('Connection lost — retrying');
+    this.toasts = page.getByRole('region', { name: 'Notifications' });
+  }
+
+  async filterBy(
+    name:
+      'All open' | 'Assigned to me' | 'Unassigned' | 'My groups' | 'Completed',
+  ) {
+    await this.filters.getByRole('link', { name, exact: true }).click();
+    await expect(
+      this.filters.getByRole('link', { name, exact: true }),
+    ).toHaveAttribute('aria-current', 'page');
+  }
+
+  /**
+   * Opens the first task whose card starts with `name`, scrolling the
+   * virtualised list until its card is rendered; returns the task id.
+   */
+  async openTask(name: string): Promise<string> {
+    const card = this.list
+      .getByRole('link', { name: new RegExp(`^${name},`) })
+      .first();
+    const scroller = this.page.getByTestId('task-list-scroller');
+    await expect(this.list.getByRole('link').first()).toBeVisible();
+    for (let step = 0; step < 200 && (await card.count()) === 0; step++) {
+      const moved = await scroller.evaluate((element) => {
+        const before = element.scrollTop;
+        element.scrollTop += element.clientHeight / 2;
+        return element.scrollTop !== before;
+      });
+      if (!moved) break;
+      await this.page.waitForTimeout(50);
+    }
+    await card.click();
+    await expect(this.heading).toHaveText(name);
+    return this.taskIdFromUrl();
+  }
+
+  taskIdFromUrl(): string {
+    const match = /\/tasks\/([^/?#]+)/.exec(this.page.url());
+    if (!match?.[1]) throw new Error(`No task in ${this.page.url()}`);
+    return decodeURIComponent(match[1]);
+  }
+}
