@@ -10,7 +10,7 @@ function worldWith(task: ReturnType<typeof aTask>) {
   return new World([task], [aForm()]);
 }
 
-describe('completing a task with a Camunda form', () => {
+describe('completing a task with a Camunda form', { timeout: 30_000 }, () => {
   it('prefills the form from the variables and keeps it read-only until the task is mine', async () => {
     const world = worldWith(
       aTask({
@@ -61,7 +61,7 @@ describe('completing a task with a Camunda form', () => {
     const world = worldWith(aClaimedTask({ id: '1', formKey: FORM_KEY }));
     const { user } = await renderAtUrl('/tasks/1', { world });
     await user.type(
-      await screen.findByLabelText(/Comment/, {}, { timeout: 5000 }),
+      await screen.findByLabelText(/Comment/, {}, { timeout: 10_000 }),
       'All good',
     );
     await user.click(screen.getByRole('button', { name: 'Complete task' }));
@@ -77,7 +77,7 @@ describe('completing a task with a Camunda form', () => {
     const world = worldWith(aClaimedTask({ id: '1', formKey: FORM_KEY }));
     const first = await renderAtUrl('/tasks/1', { world });
     await first.user.type(
-      await screen.findByLabelText(/Comment/, {}, { timeout: 5000 }),
+      await screen.findByLabelText(/Comment/, {}, { timeout: 10_000 }),
       'typed before reload',
     );
     await waitFor(() => {
@@ -88,7 +88,7 @@ describe('completing a task with a Camunda form', () => {
     first.unmount();
     await renderAtUrl('/tasks/1', { world });
     expect(
-      await screen.findByLabelText(/Comment/, {}, { timeout: 5000 }),
+      await screen.findByLabelText(/Comment/, {}, { timeout: 10_000 }),
     ).toHaveValue('typed before reload');
     expect(
       screen.getByText('Your unsaved input was restored.'),
