@@ -62,10 +62,14 @@ describe('import boundaries', () => {
   });
 
   it('accepts an import inside the same part', async () => {
+    writeFileSync(
+      path.join(probeDir, 'helper.ts'),
+      'export const helper = 1;\n',
+    );
     const file = path.join(probeDir, 'imports-own.ts');
     writeFileSync(
       file,
-      "import { AppShellPlaceholder } from '../components/app-shell-placeholder';\nexport const probe = AppShellPlaceholder;\n",
+      "import { helper } from './helper';\nexport const probe = helper;\n",
     );
     const results = await eslint.lintFiles([file]);
     expect(ruleIds(results)).toEqual([]);
