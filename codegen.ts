@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import type { PluginFunction } from '@graphql-codegen/plugin-helpers';
+import type {
+  CodegenPlugin,
+  PluginFunction,
+} from '@graphql-codegen/plugin-helpers';
 import { Kind, print, type OperationDefinitionNode } from 'graphql';
 
 /**
@@ -68,10 +71,10 @@ const config: CodegenConfig = {
   schema: 'src/tasklist/schema.graphql',
   documents: ['src/app/**/*.{ts,tsx}', '!src/app/graphql/__generated__/**'],
   ignoreNoDocuments: false,
-  pluginLoader: async (name: string) =>
+  pluginLoader: async (name: string): Promise<CodegenPlugin> =>
     name === 'operations-manifest'
       ? { plugin: operationsManifest }
-      : ((await import(name)) as object),
+      : ((await import(name)) as CodegenPlugin),
   generates: {
     // The typescript plugin writes the schema's types; typescript-operations
     // (v6 writes the inputs and enums it uses itself) imports them from there,

@@ -1,5 +1,4 @@
-import { expect, test } from './support/fixtures';
-import { loginAs } from './support/fixtures';
+import { expect, loginAs, test } from './support/fixtures';
 import { InboxPage } from './support/inbox-page';
 import { TaskPage } from './support/task-page';
 

@@ -43,7 +43,13 @@ export class InboxPage {
         return element.scrollTop !== before;
       });
       if (!moved) break;
-      await this.page.waitForTimeout(50);
+      // Let the virtualiser render the rows that scrolled into view.
+      await this.page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(resolve)),
+          ),
+      );
     }
     await card.click();
     await expect(this.heading).toHaveText(name);

@@ -6,9 +6,9 @@ import { useAuthState } from '../auth/use-auth-state';
 import type { FatalErrorStore } from '../lib/fatal-error';
 import { ErrorPanel } from './error-panel';
 import { OfflineBanner } from './offline-banner';
-import { SessionExpiredDialog } from './session-expired-dialog';
+import { LazySessionExpiredDialog } from './lazy-session-expired-dialog';
 import { ThemeToggle } from './theme-toggle';
-import { UserMenu } from './user-menu';
+import { LazyUserMenu } from './lazy-user-menu';
 import { useRouteFocus } from './use-route-focus';
 
 interface AppShellProps {
@@ -59,7 +59,7 @@ export function AppShell({
         </Link>
         <div className="app-header__actions">
           <ThemeToggle />
-          <UserMenu
+          <LazyUserMenu
             name={current.name}
             username={current.username}
             onSignOut={() => void auth.signout()}
@@ -84,7 +84,7 @@ export function AppShell({
         )}
       </main>
       {state.status === 'expired' ? (
-        <SessionExpiredDialog
+        <LazySessionExpiredDialog
           onSignIn={() => {
             const here = `${window.location.pathname}${window.location.search}`;
             void auth.signinRedirect(here, { userInitiated: true });

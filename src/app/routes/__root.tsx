@@ -3,7 +3,7 @@ import {
   Outlet,
   createRootRouteWithContext,
 } from '@tanstack/react-router';
-import { AppToastRegion } from '../components/toast-region';
+import { LazyToastRegion } from '../components/lazy-toast-region';
 import { EmptyState } from '../components/empty-state';
 import type { RouterContext } from '../router-context';
 
@@ -12,7 +12,7 @@ export const Route = createRootRouteWithContext<RouterContext>()({
     return (
       <>
         <Outlet />
-        <AppToastRegion />
+        <LazyToastRegion />
       </>
     );
   },

@@ -1,12 +1,10 @@
 import { createFileRoute } from '@tanstack/react-router';
-import * as z from 'zod/mini';
 import { SignInPage } from '../components/sign-in-page';
 import { safeReturnTo } from '../lib/safe-return-to';
 
 export const Route = createFileRoute('/login')({
-  validateSearch: z.object({
-    redirect: z.optional(z.catch(z.string(), '/tasks')),
-  }),
+  validateSearch: (raw: Record<string, unknown>): { redirect?: string } =>
+    typeof raw.redirect === 'string' ? { redirect: raw.redirect } : {},
   beforeLoad: async ({ context, search }) => {
     const returnTo = safeReturnTo(search.redirect);
     try {

@@ -38,8 +38,9 @@ function sortOf(query: TaskQuery): { key: SortKey; desc: boolean } {
     dueDate: (t) => epoch(t.dueDate),
     followUpDate: (t) => epoch(t.followUpDate),
   };
+  const byCreation: SortKey = (t) => epoch(t.creationTime);
   return {
-    key: read[field] ?? read.creationTime!,
+    key: read[field] ?? byCreation,
     desc: (order?.order ?? 'DESC') === 'DESC',
   };
 }
@@ -96,7 +97,7 @@ export class World {
       isFirst,
       variables: [...variables]
         .sort((a, b) => a.name.localeCompare(b.name))
-        .map((v) => variableOut(scope ?? task.id, v)),
+        .map((v) => variableOut(scope, v)),
     };
   }
 

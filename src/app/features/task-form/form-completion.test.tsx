@@ -75,8 +75,8 @@ describe('completing a task with a Camunda form', { timeout: 30_000 }, () => {
 
   it('restores the draft after a reload', async () => {
     const world = worldWith(aClaimedTask({ id: '1', formKey: FORM_KEY }));
-    const first = await renderAtUrl('/tasks/1', { world });
-    await first.user.type(
+    const view = await renderAtUrl('/tasks/1', { world });
+    await view.user.type(
       await screen.findByLabelText(/Comment/, {}, { timeout: 10_000 }),
       'typed before reload',
     );
@@ -85,7 +85,7 @@ describe('completing a task with a Camunda form', { timeout: 30_000 }, () => {
         'typed before reload',
       );
     });
-    first.unmount();
+    view.unmount();
     await renderAtUrl('/tasks/1', { world });
     expect(
       await screen.findByLabelText(/Comment/, {}, { timeout: 10_000 }),

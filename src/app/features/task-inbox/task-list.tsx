@@ -12,7 +12,7 @@ import { TaskListItem } from './task-list-item';
 import { PAGE_SIZE, type TaskSearch } from './task-search';
 import { useScrollAnchor } from './use-scroll-anchor';
 
-export const ROW_HEIGHT = 104;
+export const ROW_HEIGHT = 112;
 /** Start loading the next page this many rows before the end. */
 const PREFETCH_ROWS = 10;
 

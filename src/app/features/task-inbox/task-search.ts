@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { TaskQuery } from '../../graphql/__generated__/schema-types';
 
 export const TASK_FILTERS = [
@@ -20,26 +19,34 @@ export type TaskSort = (typeof TASK_SORTS)[number];
 
 export const PAGE_SIZE = 50;
 
-/**
- * The inbox's URL state. Every field is optional so defaults never get pinned
- * onto links; unknown values are dropped rather than failing the page.
- */
-export const taskSearchSchema = z.object({
-  filter: z.optional(z.catch(z.optional(z.enum(TASK_FILTERS)), undefined)),
-  sort: z.optional(z.catch(z.optional(z.enum(TASK_SORTS)), undefined)),
-  group: z.optional(
-    z.catch(z.optional(z.string().check(z.maxLength(200))), undefined),
-  ),
-});
-export type TaskSearch = z.infer<typeof taskSearchSchema>;
+/** The inbox's URL state; every field is optional so defaults never get pinned onto links. */
+export interface TaskSearch {
+  filter?: TaskFilter;
+  sort?: TaskSort;
+  group?: string;
+}
 
-/** Parses raw search params into the typed inbox state. */
+function oneOf<T extends string>(
+  values: readonly T[],
+  value: unknown,
+): T | undefined {
+  return values.find((v) => v === value);
+}
+
+/** Parses raw search params; unknown values are dropped rather than failing the page. */
 export function parseTaskSearch(raw: Record<string, unknown>): TaskSearch {
-  const parsed = taskSearchSchema.parse(raw);
   const search: TaskSearch = {};
-  if (parsed.filter) search.filter = parsed.filter;
-  if (parsed.sort) search.sort = parsed.sort;
-  if (parsed.group) search.group = parsed.group;
+  const filter = oneOf(TASK_FILTERS, raw.filter);
+  const sort = oneOf(TASK_SORTS, raw.sort);
+  if (filter) search.filter = filter;
+  if (sort) search.sort = sort;
+  if (
+    typeof raw.group === 'string' &&
+    raw.group !== '' &&
+    raw.group.length <= 200
+  ) {
+    search.group = raw.group;
+  }
   return search;
 }
 

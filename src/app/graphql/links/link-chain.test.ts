@@ -1,4 +1,4 @@
-import { gql } from '@apollo/client';
+import { gql, type TypedDocumentNode } from '@apollo/client';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { aTask } from '../../test/factories';
@@ -13,7 +13,10 @@ import { World } from '../../test/world';
 import { createConnectionStatus } from '../connection-status';
 import { createApolloClient } from '../create-apollo-client';
 
-const QUERY = gql`
+const QUERY: TypedDocumentNode<
+  { task: { id: string; name: string } },
+  { id: string }
+> = gql`
   query LinkChainTestQuery($id: String!) {
     task(id: $id) {
       id

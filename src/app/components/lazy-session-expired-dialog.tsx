@@ -1,0 +1,20 @@
+import { Suspense, lazy } from 'react';
+
+const SessionExpiredDialog = lazy(() =>
+  import('./session-expired-dialog').then((m) => ({
+    default: m.SessionExpiredDialog,
+  })),
+);
+
+/** Loaded only when a session actually expires. */
+export function LazySessionExpiredDialog({
+  onSignIn,
+}: {
+  onSignIn: () => void;
+}) {
+  return (
+    <Suspense fallback={null}>
+      <SessionExpiredDialog onSignIn={onSignIn} />
+    </Suspense>
+  );
+}
