@@ -80,6 +80,12 @@ export function TaskCompletion({ task, ...options }: TaskCompletionProps) {
   return (
     <>
       <h2 className="section-title">Variables</h2>
+      {data.formKey ? (
+        <p className="callout callout--info">
+          This task uses a custom form ({data.formKey}) that the inbox cannot
+          display, so it is completed with its variables.
+        </p>
+      ) : null}
       {editor}
     </>
   );
