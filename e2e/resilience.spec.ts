@@ -1,0 +1,113 @@
+import { expect, test } from './support/fixtures';
+
+test('Tasklist answering 401 once costs exactly one token refresh and one retry', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  await loginAs('demo');
+  await expect(inbox.list).toBeVisible();
+  const tokenCalls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/token')) tokenCalls.push(request.url());
+  });
+  let rejected = 0;
+  await page.route('**/graphql', async (route) => {
+    if (rejected === 0) {
+      rejected += 1;
+      await route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: '{"message":""}',
+      });
+      return;
+    }
+    await route.continue();
+  });
+  await inbox.filterBy('Completed');
+  await expect(inbox.list.getByRole('link').first()).toBeVisible();
+  expect(rejected).toBe(1);
+  expect(tokenCalls).toHaveLength(1);
+});
+
+test('browser storage holds no Tasklist token after sign-in', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  const tokens: string[] = [];
+  page.on('response', async (response) => {
+    if (response.url().endsWith('/api/token') && response.ok()) {
+      const body = (await response.json()) as { access_token: string };
+      tokens.push(body.access_token);
+    }
+  });
+  await loginAs('demo');
+  await expect(inbox.list).toBeVisible();
+  await expect.poll(() => tokens.length).toBeGreaterThan(0);
+  const storage = await page.evaluate(() => ({
+    session: Object.entries(sessionStorage),
+    local: Object.entries(localStorage),
+    cookie: document.cookie,
+  }));
+  const everything = JSON.stringify(storage);
+  for (const token of tokens) expect(everything).not.toContain(token);
+  expect(storage.local.filter(([key]) => key.startsWith('oidc.'))).toEqual([]);
+  expect(storage.session.some(([key]) => key.startsWith('oidc.user:'))).toBe(
+    true,
+  );
+});
+
+test('typed input survives an expired session and a new sign-in', async ({
+  page,
+  inbox,
+  task,
+  loginAs,
+}) => {
+  await loginAs('demo');
+  await inbox.filterBy('Unassigned');
+  await inbox.openTask('Reimburse employee');
+  await task.assignToMe();
+  await task.addVariable('note', '"checked the hotel bill"');
+  const here = new URL(page.url());
+  // The session ends (the stored user is gone); the draft stays in this tab.
+  await page.evaluate(() => {
+    for (const key of Object.keys(sessionStorage)) {
+      if (key.startsWith('oidc.user:')) sessionStorage.removeItem(key);
+    }
+  });
+  // …and the identity provider's session too, so the user really signs in again.
+  await page.context().clearCookies();
+  await page.reload();
+  await page.getByLabel('Username').fill('demo');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === here.pathname);
+  await expect(
+    page.getByRole('textbox', { name: 'Name of new variable 1' }),
+  ).toHaveValue('note');
+  await expect(
+    page.getByRole('textbox', { name: 'Value of new variable 1' }),
+  ).toHaveValue('"checked the hotel bill"');
+});
+
+test('on a 360 px screen the list and the task take turns, with back navigation', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await loginAs('demo');
+  await expect(inbox.list).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Pick a task to work on' }),
+  ).toBeHidden();
+  await inbox.openTask('Approve invoice');
+  await expect(inbox.list).toBeHidden();
+  await page.getByRole('link', { name: '← Back to tasks' }).click();
+  await expect(inbox.list).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth > window.innerWidth,
+  );
+  expect(overflow).toBe(false);
+});
