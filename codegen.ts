@@ -69,7 +69,13 @@ const shared = {
 const config: CodegenConfig = {
   overwrite: true,
   schema: 'src/tasklist/schema.graphql',
-  documents: ['src/app/**/*.{ts,tsx}', '!src/app/graphql/__generated__/**'],
+  // Test-only documents stay out: the manifest is the list of what the app sends.
+  documents: [
+    'src/app/**/*.{ts,tsx}',
+    '!src/app/**/*.test.{ts,tsx}',
+    '!src/app/test/**',
+    '!src/app/graphql/__generated__/**',
+  ],
   ignoreNoDocuments: false,
   pluginLoader: async (name: string): Promise<CodegenPlugin> =>
     name === 'operations-manifest'
