@@ -1,11 +1,22 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { toastQueue } from './toast-queue';
 
 const ToastRegion = lazy(() =>
   import('./toast-region').then((m) => ({ default: m.AppToastRegion })),
 );
 
-/** Toasts are rare and their UI is not needed for the first paint. */
+/** The toast UI loads with the first toast; pages that never toast never fetch it. */
 export function LazyToastRegion() {
+  const [needed, setNeeded] = useState(
+    () => toastQueue.visibleToasts.length > 0,
+  );
+  useEffect(() => {
+    if (needed) return undefined;
+    return toastQueue.subscribe(() => {
+      if (toastQueue.visibleToasts.length > 0) setNeeded(true);
+    });
+  }, [needed]);
+  if (!needed) return null;
   return (
     <Suspense fallback={null}>
       <ToastRegion />

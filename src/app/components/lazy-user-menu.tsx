@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useState } from 'react';
 
 const UserMenu = lazy(() =>
   import('./user-menu').then((m) => ({ default: m.UserMenu })),
@@ -10,13 +10,49 @@ interface LazyUserMenuProps {
   onSignOut: () => void;
 }
 
-/** The account menu loads after the first paint; until then the name shows. */
-export function LazyUserMenu(props: LazyUserMenuProps) {
+function TriggerLook({
+  name,
+  onPress,
+}: {
+  name: string;
+  onPress?: () => void;
+}) {
   return (
-    <Suspense
-      fallback={<span className="user-menu__placeholder">{props.name}</span>}
+    <button
+      type="button"
+      className="button button--ghost button--small user-menu__trigger"
+      aria-label={`Account: ${name}`}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onClick={onPress}
     >
-      <UserMenu {...props} />
+      <span aria-hidden="true" className="user-menu__avatar">
+        {name.slice(0, 1).toUpperCase()}
+      </span>
+      <span>{name}</span>
+    </button>
+  );
+}
+
+/**
+ * The account menu's code (react-aria's menu and popover, ~26 kB gzipped)
+ * loads when the user first opens it; until then a plain button stands in.
+ */
+export function LazyUserMenu(props: LazyUserMenuProps) {
+  const [wanted, setWanted] = useState(false);
+  if (!wanted) {
+    return (
+      <TriggerLook
+        name={props.name}
+        onPress={() => {
+          setWanted(true);
+        }}
+      />
+    );
+  }
+  return (
+    <Suspense fallback={<TriggerLook name={props.name} />}>
+      <UserMenu {...props} defaultOpen />
     </Suspense>
   );
 }

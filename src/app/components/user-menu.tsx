@@ -10,12 +10,19 @@ interface UserMenuProps {
   name: string;
   username: string;
   onSignOut: () => void;
+  /** Open at once: the user already pressed the stand-in trigger. */
+  defaultOpen?: boolean;
 }
 
 /** The signed-in user's name; its menu holds `Sign out`. */
-export function UserMenu({ name, username, onSignOut }: UserMenuProps) {
+export function UserMenu({
+  name,
+  username,
+  onSignOut,
+  defaultOpen = false,
+}: UserMenuProps) {
   return (
-    <MenuTrigger>
+    <MenuTrigger defaultOpen={defaultOpen}>
       <AriaButton
         className="button button--ghost button--small user-menu__trigger"
         aria-label={`Account: ${name}`}
@@ -29,6 +36,7 @@ export function UserMenu({ name, username, onSignOut }: UserMenuProps) {
         <Menu
           className="menu"
           aria-label={`Account of ${username}`}
+          autoFocus="first"
           onAction={(key) => {
             if (key === 'sign-out') onSignOut();
           }}
