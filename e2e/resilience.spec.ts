@@ -111,3 +111,38 @@ test('on a 360 px screen the list and the task take turns, with back navigation'
   );
   expect(overflow).toBe(false);
 });
+
+test('no request after the sign-in callback carries the code in its Referer, and the URL is clean', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  const referers: string[] = [];
+  page.on('request', (request) => {
+    const referer = request.headers().referer;
+    if (referer) referers.push(referer);
+  });
+  await loginAs('demo', '/tasks?filter=unassigned');
+  await expect(inbox.list).toBeVisible();
+  expect(referers.filter((referer) => /[?&]code=/.test(referer))).toEqual([]);
+  expect(page.url()).not.toMatch(/[?&](code|state)=/);
+});
+
+test('reloading a page keeps the user signed in where they were', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  // The BFF answers the revalidation of index.html (304) with the API's CSP,
+  // `default-src 'none'`, which the browser applies to the cached page: a
+  // reload shows a blank page. Owned by src/bff; reported to the lead.
+  test.fixme(
+    true,
+    'BFF: a 304 for index.html carries the API CSP (blank page on reload)',
+  );
+  await loginAs('demo', '/tasks?filter=unassigned');
+  await expect(inbox.list).toBeVisible();
+  await page.reload();
+  await expect(inbox.list).toBeVisible();
+  expect(new URL(page.url()).search).toBe('?filter=unassigned');
+});
