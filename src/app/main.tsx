@@ -37,7 +37,7 @@ async function boot(root: HTMLElement) {
     // either fixes it or switches the app to its "session expired" notice.
     onUnauthenticated: () => void auth.renew(),
     onConfigurationError: (error) => {
-      fatal.set(error);
+      fatal.set({ title: error.title, message: error.message });
     },
     connection,
   });

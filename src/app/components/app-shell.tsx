@@ -70,7 +70,7 @@ export function AppShell({
       <main id="main" className="app-main" tabIndex={-1}>
         {fatalError ? (
           <ErrorPanel
-            title="The inbox cannot reach Tasklist"
+            title={fatalError.title}
             headingLevel={1}
             onRetry={() => {
               window.location.reload();

@@ -1,7 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aTask } from '../test/factories';
-import { createFakeAuth } from '../test/create-fake-auth';
+import { aUser, createFakeAuth } from '../test/create-fake-auth';
 import { renderAtUrl } from '../test/render-at-url';
 import { World } from '../test/world';
 
@@ -83,5 +83,40 @@ describe('sign-in routing', () => {
     expect(
       screen.getByRole('link', { name: 'Go to your tasks' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows an error from the identity provider on the callback, without redirecting again', async () => {
+    const auth = createFakeAuth({ user: null });
+    auth.signinCallback = () =>
+      Promise.reject(
+        new Error('The sign-in service answered "access_denied".'),
+      );
+    const { router } = await renderAtUrl(
+      '/auth/callback?error=access_denied&state=x',
+      { auth },
+    );
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Sign-in did not work',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('access_denied');
+    expect(auth.redirects).toEqual([]);
+    expect(router.state.location.pathname).toBe('/auth/callback');
+  });
+
+  it('completes the callback and lands on the path it carried', async () => {
+    const auth = createFakeAuth({ user: null });
+    auth.signinCallback = () => {
+      auth.signInAs(aUser());
+      return Promise.resolve('/tasks?filter=completed');
+    };
+    const { router } = await renderAtUrl('/auth/callback?code=c&state=s', {
+      auth,
+    });
+    await waitFor(() => {
+      expect(router.state.location.href).toBe('/tasks?filter=completed');
+    });
   });
 });

@@ -5,6 +5,8 @@ export interface FakeAuth extends Auth {
   readonly redirects: string[];
   /** Ends the session: renewals fail and the state becomes `expired`. */
   expire(): void;
+  /** Signs `user` in, as a completed callback would. */
+  signInAs(user: AuthUser): void;
   renewCalls: number;
 }
 
@@ -53,7 +55,10 @@ export function createFakeAuth({
       auth.redirects.push(returnTo);
       return Promise.resolve();
     },
-    signinCallback: () => Promise.resolve('/tasks'),
+    signinCallback() {
+      auth.signInAs(user ?? aUser());
+      return Promise.resolve('/tasks');
+    },
     signout() {
       set({ status: 'signed-out', user: null });
       return Promise.resolve();
@@ -63,6 +68,10 @@ export function createFakeAuth({
       return () => listeners.delete(listener);
     },
     getSnapshot: () => state,
+    signInAs(user) {
+      renewable = true;
+      set({ status: 'signed-in', user });
+    },
     expire() {
       renewable = false;
       set({ status: 'expired', user: state.user });

@@ -49,7 +49,7 @@ export async function renderAtUrl(url: string, options: RenderOptions = {}) {
     renewUser: () => auth.renew(),
     onUnauthenticated: () => void auth.renew(),
     onConfigurationError: (error) => {
-      fatal.set(error);
+      fatal.set({ title: error.title, message: error.message });
     },
     connection,
     tokenEndpoint: TOKEN_URL,

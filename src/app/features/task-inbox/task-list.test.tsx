@@ -174,4 +174,24 @@ describe('task list', () => {
       screen.queryByText('Connection lost — retrying'),
     ).not.toBeInTheDocument();
   });
+
+  it('explains a refused entitlement instead of retrying', async () => {
+    const refuse = http.post(TOKEN_URL, () =>
+      HttpResponse.json({ code: 'not_entitled' }, { status: 403 }),
+    );
+    await renderAtUrl('/tasks', {
+      world: new World(manyTasks(1)),
+      handlers: [refuse],
+    });
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'No access to the task inbox',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Your account is not allowed to use the task inbox.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+  });
 });

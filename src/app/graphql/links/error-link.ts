@@ -5,7 +5,10 @@ import { TokenError } from './token-error';
 export interface ErrorLinkOptions {
   /** The session is over, or Tasklist refused a fresh token twice. */
   onUnauthenticated: () => void;
-  /** The token service cannot work without an administrator. */
+  /**
+   * Retrying cannot help: the token service is misconfigured, or this user
+   * is not allowed to use Tasklist.
+   */
   onConfigurationError: (error: TokenError) => void;
   /** Called once per failed operation, for diagnostics. */
   log?: (operationName: string | undefined, error: unknown) => void;
@@ -21,7 +24,9 @@ export function createErrorLink(options: ErrorLinkOptions): ErrorLink {
     options.log?.(operation.operationName, error);
     if (TokenError.is(error)) {
       if (error.kind === 'unauthenticated') options.onUnauthenticated();
-      if (error.kind === 'configuration') options.onConfigurationError(error);
+      if (error.kind === 'configuration' || error.kind === 'forbidden') {
+        options.onConfigurationError(error);
+      }
       return;
     }
     if (ServerError.is(error) && error.statusCode === 401) {

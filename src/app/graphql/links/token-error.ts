@@ -32,6 +32,13 @@ export class TokenError extends Error {
     this.retryAfterMs = options.retryAfterMs ?? null;
   }
 
+  /** A heading for the screen that explains a fatal token error. */
+  get title(): string {
+    if (this.kind === 'forbidden') return 'No access to the task inbox';
+    if (this.kind === 'configuration') return 'The inbox cannot reach Tasklist';
+    return 'Tasklist is not available';
+  }
+
   get retryable(): boolean {
     return this.kind === 'unavailable';
   }
