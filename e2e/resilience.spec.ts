@@ -133,13 +133,6 @@ test('reloading a page keeps the user signed in where they were', async ({
   inbox,
   loginAs,
 }) => {
-  // The BFF answers the revalidation of index.html (304) with the API's CSP,
-  // `default-src 'none'`, which the browser applies to the cached page: a
-  // reload shows a blank page. Owned by src/bff; reported to the lead.
-  test.fixme(
-    true,
-    'BFF: a 304 for index.html carries the API CSP (blank page on reload)',
-  );
   await loginAs('demo', '/tasks?filter=unassigned');
   await expect(inbox.list).toBeVisible();
   await page.reload();

@@ -194,6 +194,23 @@ describe('serving the built SPA', () => {
     ).toBe('no-cache');
   });
 
+  test('a revalidated shell (304) keeps the policy it was cached with', async () => {
+    const app = await spa();
+    const first = await app.inject({ url: '/tasks/42' });
+    expect(first.headers['content-security-policy']).toBe(EXPECTED_CSP);
+    const etag = first.headers.etag;
+    expect(etag).toBeTruthy();
+    const again = await app.inject({
+      url: '/tasks/42',
+      headers: { 'if-none-match': String(etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    // Any CSP here would replace the cached one; the API's deny-all policy
+    // blanked the app on reload.
+    expect(again.headers['content-security-policy']).toBeUndefined();
+    expect(again.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   test('client-side routes get the shell, also for HEAD', async () => {
     const app = await spa();
     const deep = await app.inject({ url: '/tasks/42?filter=mine' });

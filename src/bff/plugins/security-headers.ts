@@ -21,6 +21,11 @@ export function registerSecurityHeaders(
     if (request.protocol === 'https') {
       reply.header('strict-transport-security', 'max-age=31536000');
     }
+    // A 304 updates the browser's cached response with the headers it
+    // carries, and has no content type to tell HTML from JSON. Sending the
+    // API's deny-all policy here blanked the SPA on reload, so a 304 keeps
+    // the policy the full response was cached with.
+    if (reply.statusCode === 304) return payload;
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && type.startsWith('text/html')) {
       reply.header('content-security-policy', htmlCsp);
