@@ -139,3 +139,23 @@ test('reloading a page keeps the user signed in where they were', async ({
   await expect(inbox.list).toBeVisible();
   expect(new URL(page.url()).search).toBe('?filter=unassigned');
 });
+
+test('a callback with a code this tab never asked for shows an error once and settles', async ({
+  page,
+}) => {
+  let navigations = 0;
+  page.on('framenavigated', () => {
+    navigations += 1;
+  });
+  await page.goto('/auth/callback?code=forged&state=unknown');
+  await expect(
+    page.getByRole('heading', { name: 'Sign-in did not work' }),
+  ).toBeVisible();
+  await expect(page.getByRole('alert')).toBeVisible();
+  // The address bar is cleaned once; nothing keeps re-running the callback
+  // (the bug this guards against navigated thousands of times a second).
+  await expect(page).toHaveURL(/\/auth\/callback$/);
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(navigations).toBeLessThan(5);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+});
