@@ -46,6 +46,39 @@ const boundaryZones = [
   },
 ];
 
+/**
+ * What the SPA may never import. Node built-ins cannot exist in the browser
+ * bundle, and reaching for a server library usually means server code (and
+ * with it, secrets) is leaking into the bundle.
+ */
+const SPA_RESTRICTED_IMPORTS = [
+  {
+    regex: '^node:',
+    message: 'The SPA runs in the browser: no Node built-ins.',
+  },
+  {
+    group: [
+      'fs',
+      'path',
+      'os',
+      'child_process',
+      'crypto',
+      'http',
+      'https',
+      'net',
+      'fastify',
+      'fastify/*',
+      '@fastify/*',
+      'better-sqlite3',
+      'oidc-provider',
+      'graphql-yoga',
+      'pino',
+      'prom-client',
+    ],
+    message: 'This is a server-side module; the SPA must not import it.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -119,37 +152,41 @@ export default tseslint.config(
         'error',
         { allowConstantExport: true, allowExportNames: ['Route'] },
       ],
-      // Node built-ins cannot exist in the browser bundle, and reaching for them
-      // from the SPA usually means server code is leaking in.
+      'no-restricted-imports': ['error', { patterns: SPA_RESTRICTED_IMPORTS }],
+    },
+  },
+  {
+    // Only src/app/auth knows the OIDC library, so the sign-in rules (storage,
+    // renewal, loop guard) live in one place.
+    files: ['src/app/**/*.{ts,tsx}'],
+    ignores: ['src/app/auth/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...SPA_RESTRICTED_IMPORTS,
             {
-              regex: '^node:',
-              message: 'The SPA runs in the browser: no Node built-ins.',
+              group: ['oidc-client-ts', 'react-oidc-context'],
+              message: 'Use the Auth interface from src/app/auth instead.',
+            },
+          ],
+        },
+      ],
+      // TanStack Router redirects and not-founds are thrown by design.
+      '@typescript-eslint/only-throw-error': [
+        'error',
+        {
+          allow: [
+            {
+              from: 'package',
+              package: '@tanstack/router-core',
+              name: 'Redirect',
             },
             {
-              group: [
-                'fs',
-                'path',
-                'os',
-                'child_process',
-                'crypto',
-                'http',
-                'https',
-                'net',
-                'fastify',
-                'fastify/*',
-                '@fastify/*',
-                'better-sqlite3',
-                'oidc-provider',
-                'graphql-yoga',
-                'pino',
-                'prom-client',
-              ],
-              message:
-                'This is a server-side module; the SPA must not import it.',
+              from: 'package',
+              package: '@tanstack/router-core',
+              name: 'NotFoundError',
             },
           ],
         },

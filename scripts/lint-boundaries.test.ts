@@ -51,6 +51,16 @@ describe('import boundaries', () => {
     ).toHaveLength(2);
   });
 
+  it('fails lint when SPA code outside src/app/auth imports the OIDC library', async () => {
+    const file = path.join(probeDir, 'imports-oidc.ts');
+    writeFileSync(
+      file,
+      "import { UserManager } from 'oidc-client-ts';\nexport const probe = UserManager;\n",
+    );
+    const results = await eslint.lintFiles([file]);
+    expect(ruleIds(results)).toContain('no-restricted-imports');
+  });
+
   it('fails lint when one node part imports another', async () => {
     const file = path.join(bffProbeDir, 'imports-launcher.ts');
     writeFileSync(

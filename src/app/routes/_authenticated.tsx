@@ -5,7 +5,6 @@ export const Route = createFileRoute('/_authenticated')({
   beforeLoad: async ({ context, location }) => {
     const user = await context.auth.getUser();
     if (!user) {
-      // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router redirects are thrown by design
       throw redirect({ to: '/login', search: { redirect: location.href } });
     }
     return { user };

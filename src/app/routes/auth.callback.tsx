@@ -35,7 +35,6 @@ export const Route = createFileRoute('/auth/callback')({
       return { signinError: lastSigninError };
     }
     lastSigninError = null;
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router redirects are thrown by design
     throw redirect({ href: to, replace: true });
   },
   component: function AuthCallbackRoute() {
