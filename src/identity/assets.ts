@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUTO_SUBMIT_SCRIPT_PATH, STYLESHEET_PATH } from './html';
+import { AUTO_SUBMIT_SCRIPT_PATH, FAVICON_PATH, STYLESHEET_PATH } from './html';
 import { send } from './http-utils';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -30,6 +30,8 @@ export function createAssetHandler(
       AUTO_SUBMIT_SCRIPT_PATH,
       load('auto-submit.js', 'text/javascript; charset=utf-8'),
     ],
+    // Without an icon of its own the browser asks for /favicon.ico and logs a 404.
+    [FAVICON_PATH, load('favicon.svg', 'image/svg+xml')],
   ]);
   return (req, res, pathname) => {
     const asset = assets.get(pathname);

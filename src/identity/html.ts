@@ -20,6 +20,7 @@ export function escapeHtml(value: string): string {
 /** Where the shared assets are served (see assets.ts). */
 export const STYLESHEET_PATH = '/assets/identity.css';
 export const AUTO_SUBMIT_SCRIPT_PATH = '/assets/auto-submit.js';
+export const FAVICON_PATH = '/assets/favicon.svg';
 
 export interface PageOptions {
   /** Document title, before the app name. */
@@ -43,6 +44,7 @@ export function renderPage(options: PageOptions): string {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="referrer" content="no-referrer">
     <title>${escapeHtml(options.title)} · ${escapeHtml(options.appName)}</title>
+    <link rel="icon" type="image/svg+xml" href="${FAVICON_PATH}">
     <link rel="stylesheet" href="${STYLESHEET_PATH}">${script}
   </head>
   <body>

@@ -83,6 +83,15 @@ describe('the sign-in page', () => {
     expect(await css.text()).not.toMatch(/@import|url\(\s*['"]?https?:/);
   });
 
+  it('names its own icon, so browsers do not ask for a missing /favicon.ico', async () => {
+    const { html } = await signInPage(identity);
+    const href = /<link rel="icon"[^>]* href="([^"]+)"/.exec(html)?.[1];
+    expect(href).toBe('/assets/favicon.svg');
+    const icon = await fetch(identity.url(href ?? ''));
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+  });
+
   it('lists the demo accounts outside production', async () => {
     const { html } = await signInPage(identity);
     const hint = getByRole(dom(html), 'complementary', {
