@@ -1,19 +1,71 @@
-import type { InstanceScenario } from './scenario-types';
+import type { InstanceScenario, StepOutcome } from './scenario-types';
+import {
+  DAY,
+  HOUR,
+  isoDate,
+  isoMonth,
+  monthName,
+  quarterOf,
+  serial,
+  yearOf,
+} from './seed-dates';
 
-const invoice = (
-  n: number,
-  supplier: string,
-  amount: number,
-  currency: string,
-  invoiceDate: string,
-) => ({
-  invoiceNumber: `INV-2024-${String(n).padStart(4, '0')}`,
-  supplier,
-  amount,
-  currency,
-  invoiceDate,
-  costCentre: `CC-${String(100 + (n % 7) * 10)}`,
-});
+interface InvoiceSpec {
+  n: number;
+  supplier: string;
+  amount: number;
+  currency: string;
+  /** The supplier issued the invoice this many days before it arrived. */
+  issuedDaysEarlier: number;
+}
+
+interface Invoice {
+  /** When the supplier issued the invoice (epoch ms). */
+  issuedAt: number;
+  variables: {
+    invoiceNumber: string;
+    supplier: string;
+    amount: number;
+    currency: string;
+    invoiceDate: string;
+    costCentre: string;
+  };
+}
+
+function invoiceOf(spec: InvoiceSpec, arrivedAt: number): Invoice {
+  const issuedAt = arrivedAt - spec.issuedDaysEarlier * DAY;
+  return {
+    issuedAt,
+    variables: {
+      invoiceNumber: `INV-${yearOf(issuedAt)}-${serial(spec.n)}`,
+      supplier: spec.supplier,
+      amount: spec.amount,
+      currency: spec.currency,
+      invoiceDate: isoDate(issuedAt),
+      costCentre: `CC-${String(100 + (spec.n % 7) * 10)}`,
+    },
+  };
+}
+
+/**
+ * An invoice-approval instance started `startedHoursAgo` hours before `now`;
+ * `story` adds what happened to it, knowing the invoice.
+ */
+function invoiceApproval(
+  now: number,
+  startedHoursAgo: number,
+  spec: InvoiceSpec,
+  story: (invoice: Invoice) => Partial<InstanceScenario> = () => ({}),
+): InstanceScenario {
+  const invoice = invoiceOf(spec, now - startedHoursAgo * HOUR);
+  return {
+    process: 'invoice-approval',
+    version: 1,
+    startedHoursAgo,
+    variables: invoice.variables,
+    ...story(invoice),
+  };
+}
 
 const approved = (comment: string) => ({
   decision: 'approve',
@@ -26,147 +78,217 @@ const transferPrepared = (reference: string) => ({
   transferScheduled: true,
 });
 
-/** Invoice approval and expense reimbursement instances. */
-export const FINANCE_INSTANCES: InstanceScenario[] = [
-  // Open approvals: overdue, due within a day, fresh, mine, someone else's.
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 80,
-    variables: invoice(
-      17,
-      'Nordwind Logistics GmbH',
-      4820.5,
-      'EUR',
-      '2024-05-02',
-    ),
+/** The document management system files invoices by the month they were issued. */
+const archived = (
+  afterHours: number,
+  by: string,
+  invoice: Invoice,
+): StepOutcome => ({
+  afterHours,
+  by,
+  variables: {
+    archiveLocation: `DMS/${isoMonth(invoice.issuedAt).replace('-', '/')}/${invoice.variables.invoiceNumber}`,
   },
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 60,
-    variables: invoice(
-      21,
-      'Blue Harbor Supplies Ltd',
-      1299,
-      'GBP',
-      '2024-05-06',
-    ),
-  },
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 2,
-    variables: invoice(34, 'Acme Office Furniture', 12750, 'USD', '2024-05-09'),
-  },
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 30,
-    variables: invoice(
-      29,
-      'Papeterie Lumière SARL',
-      389.9,
-      'EUR',
-      '2024-05-07',
-    ),
-    assignee: 'demo',
-  },
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 100,
-    variables: invoice(12, 'Kestrel IT Services', 22400, 'EUR', '2024-04-29'),
-    assignee: 'alice',
-  },
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 10,
-    variables: invoice(36, 'Greenline Catering', 640, 'EUR', '2024-05-09'),
-    assignee: 'alice',
-  },
-  // Approved, waiting for the bank transfer (a task without a form).
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 50,
-    variables: invoice(
-      25,
-      'Tallis & Rowe Consulting',
-      9800,
-      'GBP',
-      '2024-05-03',
-    ),
-    completed: [
-      { afterHours: 20, by: 'demo', variables: approved('Matches PO 4471.') },
-    ],
-  },
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 40,
-    variables: invoice(27, 'Sunrise Cleaning Co.', 1150, 'EUR', '2024-05-05'),
-    completed: [
-      { afterHours: 1, by: 'demo', variables: approved('Monthly contract.') },
-    ],
-    assignee: 'demo',
-  },
-  // Paid, waiting to be archived (custom form key).
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 120,
-    variables: invoice(9, 'Metro Print Works', 2310, 'EUR', '2024-04-25'),
-    completed: [
-      {
-        afterHours: 5,
-        by: 'alice',
-        variables: approved('Brochures for the spring fair.'),
-      },
-      { afterHours: 20, by: 'alice', variables: transferPrepared('PAY-88213') },
-    ],
-  },
-  // Finished instances (deletable with deleteProcessInstance).
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 200,
-    variables: invoice(3, 'Harbour Freight AG', 15890, 'EUR', '2024-04-18'),
-    completed: [
-      { afterHours: 4, by: 'demo', variables: approved('Q2 shipping.') },
-      { afterHours: 30, by: 'demo', variables: transferPrepared('PAY-87990') },
-      {
-        afterHours: 2,
-        by: 'alice',
-        variables: { archiveLocation: 'DMS/2024/04/INV-2024-0003' },
-      },
-    ],
-  },
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 150,
-    variables: invoice(6, 'Copperfield Legal LLP', 4500, 'GBP', '2024-04-22'),
-    completed: [
-      { afterHours: 8, by: 'alice', variables: approved('Retainer, April.') },
-      { afterHours: 16, by: 'alice', variables: transferPrepared('PAY-88011') },
-      {
-        afterHours: 3,
-        by: 'demo',
-        variables: { archiveLocation: 'DMS/2024/04/INV-2024-0006' },
-      },
-    ],
-  },
-  // Withdrawn by the supplier.
-  {
-    process: 'invoice-approval',
-    version: 1,
-    startedHoursAgo: 90,
-    variables: invoice(14, 'Orbit Telecom', 210.4, 'EUR', '2024-04-30'),
-    canceledAfterHours: 10,
-  },
+});
 
+function invoiceInstances(now: number): InstanceScenario[] {
+  return [
+    // Open approvals: overdue, due within a day, fresh, mine, someone else's.
+    invoiceApproval(now, 80, {
+      n: 17,
+      supplier: 'Nordwind Logistics GmbH',
+      amount: 4820.5,
+      currency: 'EUR',
+      issuedDaysEarlier: 5,
+    }),
+    invoiceApproval(now, 60, {
+      n: 21,
+      supplier: 'Blue Harbor Supplies Ltd',
+      amount: 1299,
+      currency: 'GBP',
+      issuedDaysEarlier: 1,
+    }),
+    invoiceApproval(now, 2, {
+      n: 34,
+      supplier: 'Acme Office Furniture',
+      amount: 12750,
+      currency: 'USD',
+      issuedDaysEarlier: 1,
+    }),
+    invoiceApproval(
+      now,
+      30,
+      {
+        n: 29,
+        supplier: 'Papeterie Lumière SARL',
+        amount: 389.9,
+        currency: 'EUR',
+        issuedDaysEarlier: 2,
+      },
+      () => ({ assignee: 'demo' }),
+    ),
+    invoiceApproval(
+      now,
+      100,
+      {
+        n: 12,
+        supplier: 'Kestrel IT Services',
+        amount: 22400,
+        currency: 'EUR',
+        issuedDaysEarlier: 7,
+      },
+      () => ({ assignee: 'alice' }),
+    ),
+    invoiceApproval(
+      now,
+      10,
+      {
+        n: 36,
+        supplier: 'Greenline Catering',
+        amount: 640,
+        currency: 'EUR',
+        issuedDaysEarlier: 0,
+      },
+      () => ({ assignee: 'alice' }),
+    ),
+    // Approved, waiting for the bank transfer (a task without a form).
+    invoiceApproval(
+      now,
+      50,
+      {
+        n: 25,
+        supplier: 'Tallis & Rowe Consulting',
+        amount: 9800,
+        currency: 'GBP',
+        issuedDaysEarlier: 5,
+      },
+      () => ({
+        completed: [
+          {
+            afterHours: 20,
+            by: 'demo',
+            variables: approved('Matches PO 4471.'),
+          },
+        ],
+      }),
+    ),
+    invoiceApproval(
+      now,
+      40,
+      {
+        n: 27,
+        supplier: 'Sunrise Cleaning Co.',
+        amount: 1150,
+        currency: 'EUR',
+        issuedDaysEarlier: 3,
+      },
+      () => ({
+        completed: [
+          {
+            afterHours: 1,
+            by: 'demo',
+            variables: approved('Monthly contract.'),
+          },
+        ],
+        assignee: 'demo',
+      }),
+    ),
+    // Paid, waiting to be archived (custom form key).
+    invoiceApproval(
+      now,
+      120,
+      {
+        n: 9,
+        supplier: 'Metro Print Works',
+        amount: 2310,
+        currency: 'EUR',
+        issuedDaysEarlier: 10,
+      },
+      () => ({
+        completed: [
+          {
+            afterHours: 5,
+            by: 'alice',
+            variables: approved('Brochures for the trade fair.'),
+          },
+          {
+            afterHours: 20,
+            by: 'alice',
+            variables: transferPrepared('PAY-88213'),
+          },
+        ],
+      }),
+    ),
+    // Finished instances (deletable with deleteProcessInstance).
+    invoiceApproval(
+      now,
+      200,
+      {
+        n: 3,
+        supplier: 'Harbour Freight AG',
+        amount: 15890,
+        currency: 'EUR',
+        issuedDaysEarlier: 14,
+      },
+      (invoice) => ({
+        completed: [
+          {
+            afterHours: 4,
+            by: 'demo',
+            variables: approved(`Q${quarterOf(invoice.issuedAt)} shipping.`),
+          },
+          {
+            afterHours: 30,
+            by: 'demo',
+            variables: transferPrepared('PAY-87990'),
+          },
+          archived(2, 'alice', invoice),
+        ],
+      }),
+    ),
+    invoiceApproval(
+      now,
+      150,
+      {
+        n: 6,
+        supplier: 'Copperfield Legal LLP',
+        amount: 4500,
+        currency: 'GBP',
+        issuedDaysEarlier: 12,
+      },
+      (invoice) => ({
+        completed: [
+          {
+            afterHours: 8,
+            by: 'alice',
+            variables: approved(`Retainer, ${monthName(invoice.issuedAt)}.`),
+          },
+          {
+            afterHours: 16,
+            by: 'alice',
+            variables: transferPrepared('PAY-88011'),
+          },
+          archived(3, 'demo', invoice),
+        ],
+      }),
+    ),
+    // Withdrawn by the supplier.
+    invoiceApproval(
+      now,
+      90,
+      {
+        n: 14,
+        supplier: 'Orbit Telecom',
+        amount: 210.4,
+        currency: 'EUR',
+        issuedDaysEarlier: 6,
+      },
+      () => ({ canceledAfterHours: 10 }),
+    ),
+  ];
+}
+
+const expenseInstances: InstanceScenario[] = [
   {
     process: 'expense-reimbursement',
     version: 1,
@@ -218,7 +340,11 @@ export const FINANCE_INSTANCES: InstanceScenario[] = [
     },
     completed: [
       { afterHours: 2, by: 'alice', variables: { receiptsComplete: true } },
-      { afterHours: 20, by: 'demo', variables: { reimbursedOn: '2024-05-02' } },
+      {
+        afterHours: 20,
+        by: 'demo',
+        variables: (completedAt) => ({ reimbursedOn: isoDate(completedAt) }),
+      },
     ],
   },
   {
@@ -244,3 +370,12 @@ export const FINANCE_INSTANCES: InstanceScenario[] = [
     assignee: 'carol',
   },
 ];
+
+/**
+ * Invoice approval and expense reimbursement instances. Invoices are issued
+ * a few days before they arrive; numbers and archive paths use the year and
+ * month of issue, so the world reads as current for any seed clock.
+ */
+export function financeInstances(now: number): InstanceScenario[] {
+  return [...invoiceInstances(now), ...expenseInstances];
+}

@@ -1,11 +1,21 @@
-import type { InstanceScenario } from './scenario-types';
+import type { InstanceScenario, StepValues } from './scenario-types';
+import { isoDate, shiftMonths, workdaySpan } from './seed-dates';
 
+/**
+ * A request for `workingDays` working days from weekday `firstWeekday`
+ * (0 Monday) of the week `weeksAhead` weeks after the seed clock's week:
+ * always in the coming weeks, whatever the clock.
+ */
 const vacation = (
+  now: number,
   employeeName: string,
-  firstDay: string,
-  lastDay: string,
+  weeksAhead: number,
+  firstWeekday: number,
   workingDays: number,
-) => ({ employeeName, firstDay, lastDay, workingDays });
+) => ({
+  employeeName,
+  ...workdaySpan(now, weeksAhead, firstWeekday, workingDays),
+});
 
 const customer = (
   customerName: string,
@@ -14,34 +24,43 @@ const customer = (
   segment: string,
 ) => ({ customerName, customerEmail, country, segment });
 
-const verified = (documentType: string, documentNumber: string) => ({
-  documentType,
-  documentNumber,
-  documentExpiry: '2031-08-31',
-  identityVerified: true,
-});
+/** The document checked was valid for `validForMonths` more months. */
+const verified =
+  (
+    documentType: string,
+    documentNumber: string,
+    validForMonths: number,
+  ): StepValues =>
+  (checkedAt) => ({
+    documentType,
+    documentNumber,
+    documentExpiry: isoDate(shiftMonths(checkedAt, validForMonths)),
+    identityVerified: true,
+  });
 
-const accountOpened = (accountType: string, creditLimit: number) => ({
-  accountType,
-  creditLimit,
-  iban: 'DE44500105175407324931',
-  directDebit: true,
-  mandateDate: '2024-05-03',
-});
+/** The customer signed the direct debit mandate when the account was opened. */
+const accountOpened =
+  (accountType: string, creditLimit: number): StepValues =>
+  (openedAt) => ({
+    accountType,
+    creditLimit,
+    iban: 'DE44500105175407324931',
+    directDebit: true,
+    mandateDate: isoDate(openedAt),
+  });
 
-/** Vacation request and customer onboarding instances. */
-export const PEOPLE_INSTANCES: InstanceScenario[] = [
+const vacationInstances = (now: number): InstanceScenario[] => [
   {
     process: 'vacation-request',
     version: 1,
     startedHoursAgo: 70,
-    variables: vacation('Bob Brown', '2024-06-03', '2024-06-14', 10),
+    variables: vacation(now, 'Bob Brown', 4, 0, 10),
   },
   {
     process: 'vacation-request',
     version: 1,
     startedHoursAgo: 100,
-    variables: vacation('Alice Adams', '2024-05-27', '2024-05-31', 5),
+    variables: vacation(now, 'Alice Adams', 3, 0, 5),
     completed: [
       { afterHours: 3, by: 'demo', variables: { vacationApproved: 'yes' } },
     ],
@@ -51,7 +70,7 @@ export const PEOPLE_INSTANCES: InstanceScenario[] = [
     process: 'vacation-request',
     version: 1,
     startedHoursAgo: 300,
-    variables: vacation('Carol Clark', '2024-05-13', '2024-05-17', 5),
+    variables: vacation(now, 'Carol Clark', 1, 0, 5),
     completed: [
       { afterHours: 5, by: 'demo', variables: { vacationApproved: 'yes' } },
       { afterHours: 40, by: 'carol', variables: { recordedInHrSystem: true } },
@@ -61,34 +80,35 @@ export const PEOPLE_INSTANCES: InstanceScenario[] = [
     process: 'vacation-request',
     version: 2,
     startedHoursAgo: 20,
-    variables: vacation('Demo User', '2024-07-01', '2024-07-19', 15),
+    variables: vacation(now, 'Demo User', 8, 0, 15),
   },
   {
     process: 'vacation-request',
     version: 2,
     startedHoursAgo: 40,
-    variables: vacation('Bob Brown', '2024-08-05', '2024-08-09', 5),
+    variables: vacation(now, 'Bob Brown', 13, 0, 5),
     assignee: 'demo',
   },
   {
     process: 'vacation-request',
     version: 2,
     startedHoursAgo: 5,
-    variables: vacation('Alice Adams', '2024-06-20', '2024-06-21', 2),
+    variables: vacation(now, 'Alice Adams', 6, 3, 2),
     canceledAfterHours: 1,
   },
   {
     process: 'vacation-request',
     version: 2,
     startedHoursAgo: 26,
-    variables: vacation('Carol Clark', '2024-06-10', '2024-06-28', 15),
+    variables: vacation(now, 'Carol Clark', 5, 0, 15),
     completed: [
       {
         afterHours: 2,
         by: 'demo',
         variables: {
           vacationApproved: 'no',
-          declineReason: 'Quarter-end closing; please move it by two weeks.',
+          declineReason:
+            'Half the team is away then; please move it by two weeks.',
         },
       },
     ],
@@ -97,9 +117,11 @@ export const PEOPLE_INSTANCES: InstanceScenario[] = [
     process: 'vacation-request',
     version: 2,
     startedHoursAgo: 3,
-    variables: vacation('Bob Brown', '2024-09-02', '2024-09-06', 5),
+    variables: vacation(now, 'Bob Brown', 17, 0, 5),
   },
+];
 
+const onboardingInstances: InstanceScenario[] = [
   {
     process: 'customer-onboarding',
     version: 1,
@@ -137,7 +159,7 @@ export const PEOPLE_INSTANCES: InstanceScenario[] = [
       {
         afterHours: 4,
         by: 'bob',
-        variables: verified('passport', 'NO4482913'),
+        variables: verified('passport', 'NO4482913', 87),
       },
     ],
   },
@@ -152,7 +174,11 @@ export const PEOPLE_INSTANCES: InstanceScenario[] = [
       'private',
     ),
     completed: [
-      { afterHours: 3, by: 'bob', variables: verified('id-card', 'AXB552190') },
+      {
+        afterHours: 3,
+        by: 'bob',
+        variables: verified('id-card', 'AXB552190', 41),
+      },
       {
         afterHours: 12,
         by: 'demo',
@@ -174,7 +200,7 @@ export const PEOPLE_INSTANCES: InstanceScenario[] = [
       {
         afterHours: 2,
         by: 'bob',
-        variables: verified('passport', 'GB9917302'),
+        variables: verified('passport', 'GB9917302', 19),
       },
       {
         afterHours: 20,
@@ -225,9 +251,18 @@ export const PEOPLE_INSTANCES: InstanceScenario[] = [
       {
         afterHours: 5,
         by: 'demo',
-        variables: verified('id-card', 'CA12345XY'),
+        variables: verified('id-card', 'CA12345XY', 62),
       },
     ],
     assignee: 'alice',
   },
 ];
+
+/**
+ * Vacation request and customer onboarding instances. Vacations lie in the
+ * weeks after the seed clock; document expiry and mandate dates follow the
+ * steps that recorded them.
+ */
+export function peopleInstances(now: number): InstanceScenario[] {
+  return [...vacationInstances(now), ...onboardingInstances];
+}

@@ -1,10 +1,18 @@
+/**
+ * Variables a step sets: fixed values, or values computed from the moment
+ * the step completed (epoch milliseconds), for business dates that follow
+ * the event, such as the day an expense was reimbursed.
+ */
+export type StepValues =
+  Record<string, unknown> | ((completedAt: number) => Record<string, unknown>);
+
 /** What happened to one step of a demo instance before "now". */
 export interface StepOutcome {
   /** Hours after the previous event (the start or the previous completion). */
   afterHours: number;
   /** Who claimed and completed the task. */
   by: string;
-  variables?: Record<string, unknown>;
+  variables?: StepValues;
 }
 
 /** One demo process instance and its history up to "now". */

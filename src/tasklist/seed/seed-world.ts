@@ -1,18 +1,24 @@
 import type { ProcessDefinitionRecord } from '../store/records';
 import type { TasklistStore } from '../store/tasklist-store';
-import { FINANCE_INSTANCES } from './finance-instances';
-import { LOAN_INSTANCES } from './loan-instances';
-import { PEOPLE_INSTANCES } from './people-instances';
+import { financeInstances } from './finance-instances';
+import { loanInstances } from './loan-instances';
+import { peopleInstances } from './people-instances';
 import { DEMO_PROCESSES } from './processes';
-import type { InstanceScenario } from './scenario-types';
+import type { InstanceScenario, StepValues } from './scenario-types';
+import { HOUR } from './seed-dates';
 
-const HOUR = 3_600_000;
-
-export const DEMO_INSTANCES: InstanceScenario[] = [
-  ...FINANCE_INSTANCES,
-  ...PEOPLE_INSTANCES,
-  ...LOAN_INSTANCES,
-];
+/**
+ * The demo instances for a seed clock. Their business values (invoice
+ * dates, vacation days, statement months...) derive from `now` like the
+ * task dates do, so the world reads as current on any day.
+ */
+export function demoInstances(now: number): InstanceScenario[] {
+  return [
+    ...financeInstances(now),
+    ...peopleInstances(now),
+    ...loanInstances(now),
+  ];
+}
 
 export interface SeedSummary {
   processes: number;
@@ -27,6 +33,9 @@ const toJsonValues = (variables: Record<string, unknown>) =>
       JSON.stringify(value),
     ]),
   );
+
+const stepValues = (values: StepValues | undefined, completedAt: number) =>
+  typeof values === 'function' ? values(completedAt) : (values ?? {});
 
 function playScenario(
   store: TasklistStore,
@@ -47,7 +56,7 @@ function playScenario(
     store.assign(task.key, outcome.by);
     store.complete(
       { ...task, assignee: outcome.by },
-      toJsonValues(outcome.variables ?? {}),
+      toJsonValues(stepValues(outcome.variables, at)),
       at,
     );
     task = store.tasks.activeTasksOf(started.processInstanceKey)[0];
@@ -63,13 +72,14 @@ function playScenario(
 
 /**
  * Creates the demo world in an empty store: the demo processes and their
- * instances, with every time relative to `now`. The same `now` gives the
- * same world, keys included.
+ * instances, with every time and business date relative to `now`. The same
+ * `now` gives the same world, keys included.
  */
 export function seedWorld(store: TasklistStore, now: number): SeedSummary {
+  const instances = demoInstances(now);
   return store.db.transaction(() => {
     const definitions = DEMO_PROCESSES.map((process) => store.deploy(process));
-    for (const scenario of DEMO_INSTANCES) {
+    for (const scenario of instances) {
       const definition = definitions.find(
         (d) =>
           d.bpmnProcessId === scenario.process &&
@@ -86,7 +96,7 @@ export function seedWorld(store: TasklistStore, now: number): SeedSummary {
     );
     return {
       processes: definitions.length,
-      instances: DEMO_INSTANCES.length,
+      instances: instances.length,
       tasks,
     };
   })();
