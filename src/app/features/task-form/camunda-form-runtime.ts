@@ -136,6 +136,37 @@ export function findFirstInvalid(
   };
 }
 
+/**
+ * form-js marks invalid fields with `aria-invalid`, except its date and time
+ * pickers: a screen reader would not say that a required date is missing.
+ * This keeps their inputs' `aria-invalid` in step with the error state
+ * form-js renders on the field (`fjs-has-errors`), as it changes.
+ */
+export function watchPickerValidity(root: Element): () => void {
+  const sync = () => {
+    for (const field of root.querySelectorAll('.fjs-form-field-datetime')) {
+      const invalid = field.classList.contains('fjs-has-errors');
+      for (const input of field.querySelectorAll('input')) {
+        if (invalid) input.setAttribute('aria-invalid', 'true');
+        else input.removeAttribute('aria-invalid');
+      }
+    }
+  };
+  sync();
+  // Only class changes and new nodes: our own aria-invalid writes do not
+  // wake the observer again.
+  const observer = new MutationObserver(sync);
+  observer.observe(root, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['class'],
+  });
+  return () => {
+    observer.disconnect();
+  };
+}
+
 /** The sentence announced when validation fails. */
 export function describeErrors(count: number, firstLabel?: string): string {
   const summary =

@@ -29,6 +29,7 @@ import {
   describeErrors,
   findFirstInvalid,
   submitAll,
+  watchPickerValidity,
   watchUserChanges,
 } from './camunda-form-runtime';
 
@@ -102,6 +103,7 @@ export function CamundaFormViewer({
     const form = new Form(options);
     let active = true;
     const stopWatchingLinks = watchLinkTargets(host);
+    const stopWatchingPickers = watchPickerValidity(host);
     const stopWatchingChanges = watchUserChanges(form, emitChange);
     form.importSchema(prepared.schema, inputs.initialData).then(
       () => {
@@ -123,6 +125,7 @@ export function CamundaFormViewer({
       clearTimeout(focusTimer.current);
       stopWatchingChanges();
       stopWatchingLinks();
+      stopWatchingPickers();
       form.destroy();
     };
   }, [prepared, schema]);
