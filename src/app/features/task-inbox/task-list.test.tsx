@@ -6,9 +6,9 @@ import {
   within,
 } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aTask } from '../../test/factories';
-import { TOKEN_URL } from '../../test/msw-server';
+import { TASKLIST_URL, TOKEN_URL } from '../../test/msw-server';
 import { renderAtUrl } from '../../test/render-at-url';
 import { World } from '../../test/world';
 import { TASK_INBOX_ROUTE_QUERY } from './task-inbox-query';
@@ -117,6 +117,68 @@ describe('task list', () => {
     expect(
       screen.getByRole('link', { name: /Brand new 2/ }),
     ).toBeInTheDocument();
+  });
+
+  it('polls while visible, pauses while the tab is hidden and while a page is loading', async () => {
+    const world = new World(manyTasks(120));
+    let hidden = false;
+    const hiddenSpy = vi
+      .spyOn(document, 'hidden', 'get')
+      .mockImplementation(() => hidden);
+    try {
+      let releasePage: (() => void) | undefined;
+      // Holds the next-page request until the test releases it, then lets
+      // the fake Tasklist answer it.
+      const slowNextPage = http.post(TASKLIST_URL, async ({ request }) => {
+        const body = (await request.clone().json()) as {
+          variables?: unknown;
+        };
+        if (JSON.stringify(body.variables).includes('searchAfter')) {
+          await new Promise<void>((resolve) => {
+            releasePage = resolve;
+          });
+        }
+        return undefined;
+      });
+      await renderAtUrl('/tasks', {
+        world,
+        pollIntervalMs: 50,
+        handlers: [slowNextPage],
+      });
+      await screen.findByText('50+ tasks');
+      const inboxQueries = () =>
+        world.operations.filter((o) => o === 'TaskInboxRouteQuery').length;
+
+      // Visible: the list refetches on its own.
+      const before = inboxQueries();
+      await waitFor(() => {
+        expect(inboxQueries()).toBeGreaterThan(before + 1);
+      });
+
+      // Hidden: once a poll that had already started settles, nothing more.
+      hidden = true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const whileHidden = inboxQueries();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(inboxQueries()).toBe(whileHidden);
+
+      // A page being loaded: polls wait until it has arrived.
+      hidden = false;
+      scrollTo(screen.getByTestId('task-list-scroller'), 45 * ROW_HEIGHT);
+      await waitFor(() => {
+        expect(releasePage).toBeDefined();
+      });
+      const whileLoading = inboxQueries();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(inboxQueries()).toBe(whileLoading);
+      releasePage?.();
+      expect(await screen.findByText('100+ tasks')).toBeInTheDocument();
+      await waitFor(() => {
+        expect(inboxQueries()).toBeGreaterThan(whileLoading + 1);
+      });
+    } finally {
+      hiddenSpy.mockRestore();
+    }
   });
 
   it('shows the offline banner while the token endpoint is down, and recovers', async () => {
