@@ -1,14 +1,10 @@
-import { createQueryPreloader } from '@apollo/client/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { createAuth } from './auth/create-auth';
 import { applyTheme, readThemeChoice } from './components/theme';
-import { createConnectionStatus } from './graphql/connection-status';
-import { createApolloClient } from './graphql/create-apollo-client';
-import { createFatalErrorStore } from './lib/fatal-error';
 import { loadRuntimeConfig } from './lib/runtime-config';
-import { createAppRouter } from './router';
+import { createApp } from './router';
 import './styles/app.css';
 
 /** Boots the app: the only place that creates auth, the Apollo client and the router. */
@@ -27,26 +23,9 @@ async function boot(root: HTMLElement) {
     scopes: config.oidc.scopes,
     resource: config.oidc.resource,
   });
-  const connection = createConnectionStatus();
-  const fatal = createFatalErrorStore();
-  const { client } = createApolloClient({
-    uri: config.tasklistGraphqlUrl,
-    getUserToken: () => auth.getAccessToken(),
-    renewUser: () => auth.renew(),
-    // Tasklist refused even a fresh token, or the session ended: renewing
-    // either fixes it or switches the app to its "session expired" notice.
-    onUnauthenticated: () => void auth.renew(),
-    onConfigurationError: (error) => {
-      fatal.set({ title: error.title, message: error.message });
-    },
-    connection,
-  });
-  const router = createAppRouter({
-    apolloClient: client,
-    preloadQuery: createQueryPreloader(client),
+  const { router } = createApp({
     auth,
-    connection,
-    fatal,
+    graphqlUrl: config.tasklistGraphqlUrl,
     pollIntervalMs: config.pollIntervalMs,
   });
   auth.subscribe(() => {

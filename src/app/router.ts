@@ -1,5 +1,13 @@
+import { createQueryPreloader } from '@apollo/client/react';
 import { createRouter, type RouterHistory } from '@tanstack/react-router';
+import type { Auth } from './auth/auth-types';
 import { RouteErrorPanel } from './components/route-error-panel';
+import { createConnectionStatus } from './graphql/connection-status';
+import {
+  createApolloClient,
+  type CreateApolloClientOptions,
+} from './graphql/create-apollo-client';
+import { createFatalErrorStore } from './lib/fatal-error';
 import { routeTree } from './routeTree.gen';
 import type { RouterContext } from './router-context';
 
@@ -26,6 +34,56 @@ export function createAppRouter({
 }
 
 export type AppRouter = ReturnType<typeof createAppRouter>;
+
+export interface CreateAppOptions extends Pick<
+  CreateApolloClientOptions,
+  'tokenEndpoint' | 'retryAttempts'
+> {
+  auth: Auth;
+  /** Tasklist's GraphQL endpoint from the runtime config. */
+  graphqlUrl: string;
+  pollIntervalMs: number;
+  history?: RouterHistory;
+}
+
+/**
+ * Wires auth, the Apollo client and the router together. main.tsx and the
+ * route tests both use it, so tests exercise the app's real wiring (what a
+ * refused token or a configuration error does), not a copy of it.
+ */
+export function createApp({
+  auth,
+  graphqlUrl,
+  pollIntervalMs,
+  history,
+  ...apolloSeams
+}: CreateAppOptions) {
+  const connection = createConnectionStatus();
+  const fatal = createFatalErrorStore();
+  const { client, tokens } = createApolloClient({
+    ...apolloSeams,
+    uri: graphqlUrl,
+    getUserToken: () => auth.getAccessToken(),
+    renewUser: () => auth.renew(),
+    // Tasklist refused even a fresh token, or the session ended: renewing
+    // either fixes it or switches the app to its "session expired" notice.
+    onUnauthenticated: () => void auth.renew(),
+    onConfigurationError: (error) => {
+      fatal.set({ title: error.title, message: error.message });
+    },
+    connection,
+  });
+  const router = createAppRouter({
+    ...(history ? { history } : {}),
+    apolloClient: client,
+    preloadQuery: createQueryPreloader(client),
+    auth,
+    connection,
+    fatal,
+    pollIntervalMs,
+  });
+  return { router, client, tokens, connection, fatal };
+}
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -1,13 +1,9 @@
-import { createQueryPreloader } from '@apollo/client/react';
 import { createMemoryHistory } from '@tanstack/react-router';
 import { render, waitFor } from '@testing-library/react';
 import type { RequestHandler } from 'msw';
 import userEvent from '@testing-library/user-event';
 import { App } from '../app';
-import { createConnectionStatus } from '../graphql/connection-status';
-import { createApolloClient } from '../graphql/create-apollo-client';
-import { createFatalErrorStore } from '../lib/fatal-error';
-import { createAppRouter } from '../router';
+import { createApp } from '../router';
 import { createFakeAuth, type FakeAuth } from './create-fake-auth';
 import {
   server,
@@ -41,27 +37,12 @@ export async function renderAtUrl(url: string, options: RenderOptions = {}) {
     validTokens: new Set(),
   };
   server.use(...(options.handlers ?? []), ...tasklistHandlers(world, traffic));
-  const connection = createConnectionStatus();
-  const fatal = createFatalErrorStore();
-  const { client, tokens } = createApolloClient({
-    uri: TASKLIST_URL,
-    getUserToken: () => auth.getAccessToken(),
-    renewUser: () => auth.renew(),
-    onUnauthenticated: () => void auth.renew(),
-    onConfigurationError: (error) => {
-      fatal.set({ title: error.title, message: error.message });
-    },
-    connection,
+  const { router, client, tokens, connection, fatal } = createApp({
+    auth,
+    graphqlUrl: TASKLIST_URL,
     tokenEndpoint: TOKEN_URL,
     retryAttempts: options.retryAttempts ?? 1,
-  });
-  const router = createAppRouter({
     history: createMemoryHistory({ initialEntries: [url] }),
-    apolloClient: client,
-    preloadQuery: createQueryPreloader(client),
-    auth,
-    connection,
-    fatal,
     pollIntervalMs: options.pollIntervalMs ?? 600_000,
   });
   const user = userEvent.setup();
