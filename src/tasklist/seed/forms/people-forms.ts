@@ -34,17 +34,20 @@ const vacationFields = [
   },
 ];
 
+/** Both versions of the review form decide the same way. */
+const vacationDecisionField = {
+  type: 'radio',
+  id: 'Field_vacationApproved',
+  key: 'vacationApproved',
+  label: 'Decision',
+  values: options(['yes', 'Approve'], ['no', 'Decline']),
+  validate: { required: true },
+};
+
 /** Vacation request, version 1: approve or decline with a reason. */
 export const vacationReviewFormV1 = formSchema('vacation-review', 16, [
   ...vacationFields,
-  {
-    type: 'radio',
-    id: 'Field_vacationApproved',
-    key: 'vacationApproved',
-    label: 'Decision',
-    values: options(['yes', 'Approve'], ['no', 'Decline']),
-    validate: { required: true },
-  },
+  vacationDecisionField,
   {
     type: 'textarea',
     id: 'Field_declineReason',
@@ -58,14 +61,7 @@ export const vacationReviewFormV1 = formSchema('vacation-review', 16, [
 /** Vacation request, version 2: also names a substitute. */
 export const vacationReviewFormV2 = formSchema('vacation-review', 18, [
   ...vacationFields,
-  {
-    type: 'radio',
-    id: 'Field_vacationApproved',
-    key: 'vacationApproved',
-    label: 'Decision',
-    values: options(['yes', 'Approve'], ['no', 'Decline']),
-    validate: { required: true },
-  },
+  vacationDecisionField,
   {
     type: 'select',
     id: 'Field_substitute',
