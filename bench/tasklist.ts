@@ -28,6 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTasklistApp } from '../src/tasklist/app';
 import { createTokenVerifier } from '../src/tasklist/auth/token-verifier';
+import { DEFAULT_PREVIEW_LIMIT } from '../src/tasklist/config';
 import {
   mainTaskSearch,
   searchTasks,
@@ -36,6 +37,7 @@ import {
 import { DEMO_PROCESSES } from '../src/tasklist/seed/processes';
 import { buildTaskSearchSql } from '../src/tasklist/store/task-search';
 import { TasklistStore } from '../src/tasklist/store/tasklist-store';
+import { CLAIMS } from '../src/tasklist/test/harness';
 import { startTokenFixture } from '../src/tasklist/test/token-fixture';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -166,14 +168,9 @@ async function main(): Promise<void> {
         audience: tokens.audience,
         clockToleranceSeconds: 30,
       }),
-      claims: {
-        userIdClaim: 'preferred_username',
-        groupsClaim: 'groups',
-        readScope: 'tasklist:read',
-        writeScope: 'tasklist:write',
-      },
+      claims: CLAIMS,
       corsOrigins: [],
-      previewLimit: 8191,
+      previewLimit: DEFAULT_PREVIEW_LIMIT,
       bodyLimitBytes: 5 * 1024 * 1024,
     },
     { logger: false },
