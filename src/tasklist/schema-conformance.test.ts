@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -7,6 +7,7 @@ import {
   findDangerousChanges,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { referenceFile } from './test/reference';
 
 /**
  * Our schema must be a drop-in for the official Tasklist 8.2-8.5 schema: a
@@ -17,19 +18,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ours = buildSchema(
   readFileSync(path.join(here, 'schema.graphql'), 'utf8'),
 );
-const referencePath = path.resolve(
-  here,
-  '../../..',
-  'shared/reference/tasklist.graphqls',
+const { path: referencePath, available: hasReference } = referenceFile(
+  'tasklist.graphqls',
+  'the Tasklist schema conformance test',
 );
-const hasReference = existsSync(referencePath);
-
-if (!hasReference) {
-  console.warn(
-    `Skipping the Tasklist schema conformance test: the reference schema is not at ${referencePath} ` +
-      '(it ships with the project workspace, not with a clone of the repository).',
-  );
-}
 
 describe.skipIf(!hasReference)(
   'schema conformance with the official Tasklist schema',
