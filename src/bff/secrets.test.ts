@@ -2,20 +2,15 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DEV_ONLY_CLIENT_SECRET } from './config';
 import {
   APP_ORIGIN,
   CANARY_SECRET,
-  buildTestBff,
+  startBffHarness,
   tokenHeaders,
-} from './test/build-test-bff';
-import { startFakeIdp, type FakeIdp } from './test/fake-idp';
-import {
-  startFakeTokenEndpoint,
-  type FakeTokenEndpoint,
-  type StubReply,
-} from './test/fake-token-endpoint';
+} from './test/bff-harness';
+import type { StubReply } from './test/fake-token-endpoint';
 import { FakeClock } from './test/fake-clock';
 import { captureLogs, type LogCapture } from './test/log-capture';
 
@@ -41,8 +36,7 @@ const BFF_ENV_NAMES = [
 /** A stack frame such as `at foo (/src/x.ts:1:2)`. */
 const STACK_FRAME = /\bat .+:\d+:\d+/;
 
-let idp: FakeIdp;
-let upstream: FakeTokenEndpoint;
+const { idp, upstream, bff } = await startBffHarness();
 let app: FastifyInstance;
 let logs: LogCapture;
 const clock = new FakeClock();
@@ -65,36 +59,25 @@ async function mint(claims: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  idp = await startFakeIdp();
-  upstream = await startFakeTokenEndpoint();
   logs = captureLogs();
   let randomCalls = 0;
-  app = (
-    await buildTestBff(
-      idp,
-      upstream,
-      { BFF_ALLOWED_GROUPS: 'workers', BFF_RATE_LIMIT_PER_USER: '12' },
-      {
-        logger: logs.logger,
-        tuning: { retry: { timeoutMs: 300 }, breakerThreshold: 100 },
-        deps: {
-          now: clock.now,
-          // The fifth backoff throws, standing in for an unexpected bug: the 500 path.
-          random: () => {
-            randomCalls += 1;
-            if (randomCalls === 5) throw new Error('unexpected failure');
-            return 0;
-          },
+  app = await bff(
+    { BFF_ALLOWED_GROUPS: 'workers', BFF_RATE_LIMIT_PER_USER: '12' },
+    {
+      logger: logs.logger,
+      tuning: { retry: { timeoutMs: 300 }, breakerThreshold: 100 },
+      deps: {
+        now: clock.now,
+        // The fifth backoff throws, standing in for an unexpected bug: the 500 path.
+        random: () => {
+          randomCalls += 1;
+          if (randomCalls === 5) throw new Error('unexpected failure');
+          return 0;
         },
       },
-    )
-  ).app;
+    },
+  );
   await exerciseEveryPath();
-});
-afterAll(async () => {
-  await app.close();
-  await idp.close();
-  await upstream.close();
 });
 
 async function exerciseEveryPath() {

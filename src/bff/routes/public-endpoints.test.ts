@@ -1,36 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { APP_ORIGIN, buildTestBff } from '../test/build-test-bff';
-import { startFakeIdp, type FakeIdp } from '../test/fake-idp';
-import {
-  startFakeTokenEndpoint,
-  type FakeTokenEndpoint,
-} from '../test/fake-token-endpoint';
+import { expect, test } from 'vitest';
+import { APP_ORIGIN, startBffHarness } from '../test/bff-harness';
 
 // /api/config, /healthz and /metrics: their shapes, headers, and that none
 // of them ever calls the token provider.
 
-let idp: FakeIdp;
-let upstream: FakeTokenEndpoint;
-let app: FastifyInstance | undefined;
-
-beforeAll(async () => {
-  idp = await startFakeIdp();
-  upstream = await startFakeTokenEndpoint();
-});
-afterAll(async () => {
-  await idp.close();
-  await upstream.close();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-async function bff(env: NodeJS.ProcessEnv = {}) {
-  app = (await buildTestBff(idp, upstream, env)).app;
-  return app;
-}
+const { idp, upstream, bff } = await startBffHarness();
 
 test('/api/config reflects the environment, for GET and HEAD, never cached', async () => {
   const server = await bff({

@@ -1,46 +1,21 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { createSecretKey } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { APP_ORIGIN, buildTestBff, tokenHeaders } from '../test/build-test-bff';
-import { startFakeIdp, type FakeIdp } from '../test/fake-idp';
-import {
-  startFakeTokenEndpoint,
-  type FakeTokenEndpoint,
-} from '../test/fake-token-endpoint';
+import { describe, expect, test } from 'vitest';
+import { APP_ORIGIN, startBffHarness, tokenHeaders } from '../test/bff-harness';
 import { FakeClock } from '../test/fake-clock';
 
 // security.md 11.2 B6-B13: every refusal, in the order the checks run, with
 // its status, code and headers, and the upstream token endpoint untouched.
 
-let idp: FakeIdp;
-let upstream: FakeTokenEndpoint;
-let app: FastifyInstance | undefined;
-
-beforeAll(async () => {
-  idp = await startFakeIdp();
-  upstream = await startFakeTokenEndpoint();
-});
-afterAll(async () => {
-  await idp.close();
-  await upstream.close();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  upstream.calls.length = 0;
-});
+const harness = await startBffHarness();
+const { idp, upstream, currentOrNew, closeApps } = harness;
 
 async function bff(env: NodeJS.ProcessEnv = {}, clock?: FakeClock) {
-  const built = await buildTestBff(idp, upstream, env, {
-    ...(clock ? { deps: { now: clock.now } } : {}),
-  });
-  app = built.app;
-  return built.app;
+  return harness.bff(env, clock ? { deps: { now: clock.now } } : {});
 }
 
 async function post(headers: Record<string, string>, env?: NodeJS.ProcessEnv) {
-  const server = app ?? (await bff(env));
+  const server = harness.current() ?? (await bff(env));
   return server.inject({ method: 'POST', url: '/api/token', headers });
 }
 
@@ -103,8 +78,7 @@ describe('check 2: Origin', () => {
       'sec-fetch-site': 'same-site',
     });
     expectRefusal(await post(headers), 403, 'origin_not_allowed');
-    await app?.close();
-    app = undefined;
+    await closeApps();
     const allowed = await post(headers, { BFF_ALLOW_SAME_SITE: 'true' });
     expect(allowed.statusCode).toBe(200);
   });
@@ -217,8 +191,7 @@ describe('check 4: the user token', () => {
   test('token endpoint checks typ only when BFF_USER_TOKEN_TYP is set', async () => {
     const plainJwt = await idp.mint({}, { typ: 'JWT' });
     expect((await post(tokenHeaders(plainJwt))).statusCode).toBe(200);
-    await app?.close();
-    app = undefined;
+    await closeApps();
     upstream.calls.length = 0;
     await bff({ BFF_USER_TOKEN_TYP: 'at+jwt' });
     expectRefusal(await post(tokenHeaders(plainJwt)), 401, 'invalid_token');
@@ -258,7 +231,9 @@ describe('check 5: entitlement', () => {
 describe('check 1 and CORS: methods and preflight', () => {
   test('token endpoint answers other methods with 405 and Allow: POST', async () => {
     for (const method of ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH'] as const) {
-      const response = await (app ?? (await bff())).inject({
+      const response = await (
+        await currentOrNew()
+      ).inject({
         method,
         url: '/api/token',
         headers: { origin: 'https://evil.example' },

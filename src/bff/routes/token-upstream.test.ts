@@ -1,17 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { BuildOptions } from '../app';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   CANARY_SECRET,
-  buildTestBff,
+  startBffHarness,
   tokenHeaders,
-} from '../test/build-test-bff';
-import { startFakeIdp, type FakeIdp } from '../test/fake-idp';
-import {
-  startFakeTokenEndpoint,
-  type FakeTokenEndpoint,
-  type StubReply,
-} from '../test/fake-token-endpoint';
+  type TestBuildOptions,
+} from '../test/bff-harness';
+import type { StubReply } from '../test/fake-token-endpoint';
 
 // The token endpoint against a real HTTP stub of the provider: the success
 // contract (B14), single flight under 1,000 callers counted by the stub and
@@ -19,31 +14,12 @@ import {
 
 const UPSTREAM_TEXT = 'upstream-says-something-internal';
 
-let idp: FakeIdp;
-let upstream: FakeTokenEndpoint;
-let app: FastifyInstance | undefined;
+const { idp, upstream, bff } = await startBffHarness();
 let userToken: string;
 
 beforeAll(async () => {
-  idp = await startFakeIdp();
-  upstream = await startFakeTokenEndpoint();
   userToken = await idp.mint({ sub: 'alice' });
 });
-afterAll(async () => {
-  await idp.close();
-  await upstream.close();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  upstream.calls.length = 0;
-  upstream.setFallback({ kind: 'token' });
-});
-
-async function bff(env: NodeJS.ProcessEnv = {}, options: BuildOptions = {}) {
-  app = (await buildTestBff(idp, upstream, env, options)).app;
-  return app;
-}
 
 async function requestToken(server: FastifyInstance) {
   return server.inject({
@@ -123,7 +99,7 @@ test('1,000 concurrent callers cause exactly one upstream request, counted by th
 });
 
 describe('upstream failures reach the browser as problem+json (security.md 5)', () => {
-  const fast: BuildOptions = {
+  const fast: TestBuildOptions = {
     tuning: { retry: { timeoutMs: 300, budgetMs: 1_000 } },
   };
   const cases: {

@@ -28,6 +28,8 @@ export interface FakeTokenEndpoint {
   /** Replies used in order for the next requests; afterwards `fallback`. */
   script: (...replies: StubReply[]) => void;
   setFallback: (reply: StubReply) => void;
+  /** Forgets the calls and the script, and answers with tokens again. */
+  reset: () => void;
   close: () => Promise<void>;
 }
 
@@ -93,6 +95,11 @@ export async function startFakeTokenEndpoint(): Promise<FakeTokenEndpoint> {
     script: (...replies) => queue.push(...replies),
     setFallback: (reply) => {
       fallback = reply;
+    },
+    reset: () => {
+      calls.length = 0;
+      queue.length = 0;
+      fallback = { kind: 'token' };
     },
     close: () =>
       new Promise<void>((resolve) => {
