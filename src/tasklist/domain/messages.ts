@@ -1,8 +1,10 @@
+import type { IncidentRecord } from '../store/records';
+
 /**
  * The exact error messages of Camunda Tasklist's GraphQL API. Clients match on
  * `errors[0].message`, so these strings are part of the contract. Where
- * releases differ we follow 8.2-8.4 (plus the 8.5-only page-size and
- * Zeebe-user-task rules); docs/tasklist.md lists each choice.
+ * releases differ we follow 8.2-8.4 (plus the 8.5-only page-size rule);
+ * docs/tasklist.md lists each choice.
  */
 export const Messages = {
   accessDenied: 'Access Denied',
@@ -20,10 +22,19 @@ export const Messages = {
   pageSizeNotPositive: 'Page size cannot should be a positive number',
   formNotFound: (id: string) => `No task form found with id ${id}`,
   variableNotFound: (id: string) => `Variable with id ${id} not found.`,
-  zeebeUserTaskNotSupported:
-    'This operation is not supported using Tasklist graphql API. Please use the latest REST API. For more information, refer to the documentation: https://docs.camunda.io/docs/apis-tools/migration-manuals/migrate-to-zeebe-user-tasks/',
   processNotFound: (bpmnProcessId: string) =>
     `Command 'CREATE' rejected with code 'NOT_FOUND': Expected to find process definition with process ID '${bpmnProcessId}', but none found`,
+  // Ours: the embedded engine stops an instance where Zeebe raises an incident.
+  instanceStarted: (processInstanceKey: number) =>
+    `Process instance ${String(processInstanceKey)} was started`,
+  taskCompleted: (taskKey: number) => `Task ${String(taskKey)} was completed`,
+  incident: (
+    done: string,
+    processInstanceKey: number,
+    elementId: string,
+    message: string,
+  ) =>
+    `${done}, but process instance ${String(processInstanceKey)} stopped at '${elementId}' with an incident: ${message}`,
 } as const;
 
 /**
@@ -35,4 +46,37 @@ export class TasklistError extends Error {
     super(message);
     this.name = 'TasklistError';
   }
+}
+
+/**
+ * The step itself succeeded (the task is completed, or the instance exists),
+ * but the instance stopped further on, where Zeebe would raise an incident.
+ * The message says both; `incidents` carries the details for other APIs.
+ */
+export class ProcessIncidentError extends TasklistError {
+  constructor(
+    message: string,
+    readonly incidents: IncidentRecord[],
+  ) {
+    super(message);
+    this.name = 'ProcessIncidentError';
+  }
+}
+
+/** Throws `ProcessIncidentError` when a step ran into incidents. */
+export function throwOnIncident(
+  done: string,
+  incidents: IncidentRecord[],
+): void {
+  const first = incidents[0];
+  if (!first) return;
+  throw new ProcessIncidentError(
+    Messages.incident(
+      done,
+      first.processInstanceKey,
+      first.elementId,
+      first.message,
+    ),
+    incidents,
+  );
 }

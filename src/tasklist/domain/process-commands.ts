@@ -1,7 +1,7 @@
 import { parseKey } from '../store/keys';
 import type { FormRecord, ProcessDefinitionRecord } from '../store/records';
 import type { TasklistStore } from '../store/tasklist-store';
-import { Messages, TasklistError } from './messages';
+import { Messages, TasklistError, throwOnIncident } from './messages';
 
 /**
  * `processes(search)`: the latest version of every deployed process. A search
@@ -25,16 +25,25 @@ export function searchProcesses(
 
 /**
  * `startProcess(processDefinitionId)`: the id is the BPMN process id; the
- * latest version starts without variables. Returns the instance key.
+ * latest version starts (GraphQL passes no variables; other callers may).
+ * Returns the instance key. When the instance stops at an incident on its
+ * way to the first user task, it still exists and a `ProcessIncidentError`
+ * says where it stopped.
  */
 export function startProcess(
   store: TasklistStore,
   bpmnProcessId: string,
+  variables: Map<string, string> = new Map(),
 ): string {
   const definition = store.processes.latestDefinition(bpmnProcessId);
   if (!definition)
     throw new TasklistError(Messages.processNotFound(bpmnProcessId));
-  return String(store.startInstance(definition).processInstanceKey);
+  const started = store.startInstance(definition, variables);
+  throwOnIncident(
+    Messages.instanceStarted(started.processInstanceKey),
+    started.incidents,
+  );
+  return String(started.processInstanceKey);
 }
 
 /** `deleteProcessInstance`: true only when a finished instance was deleted. */
@@ -46,7 +55,11 @@ export function deleteProcessInstance(
   return key !== null && store.deleteFinishedInstance(key);
 }
 
-/** `form(id, processDefinitionId)`: an embedded form of a process definition. */
+/**
+ * `form(id, processDefinitionId)`: a form stored with a process definition,
+ * embedded (`zeebe:userTaskForm`) or, on the embedded engine only, linked
+ * (`zeebe:formDefinition formId`, a `.form` file from the same folder).
+ */
 export function getForm(
   store: TasklistStore,
   id: string,

@@ -2,18 +2,16 @@ import type { TaskRecord } from '../store/records';
 import type { TasklistStore } from '../store/tasklist-store';
 import type { Caller } from './caller';
 import { parseVariableInputs, type VariableInput } from './json-values';
-import { Messages, TasklistError } from './messages';
+import { Messages, TasklistError, throwOnIncident } from './messages';
 import { getTask } from './task-queries';
 
 /**
- * Loads a task a mutation may act on: it must exist, be a job-worker task
- * (8.5 refuses Zeebe user tasks over GraphQL) and still be open.
+ * Loads a task a mutation may act on: it must exist and still be open. Both
+ * kinds of user task qualify: the embedded engine has no REST API to send
+ * Zeebe user tasks to, so unlike 8.5 it does not refuse them here.
  */
 function loadMutableTask(store: TasklistStore, taskId: string): TaskRecord {
   const task = getTask(store, taskId);
-  if (task.implementation !== 'JOB_WORKER') {
-    throw new TasklistError(Messages.zeebeUserTaskNotSupported);
-  }
   if (task.state !== 'CREATED') throw new TasklistError(Messages.taskNotActive);
   return task;
 }
@@ -63,6 +61,8 @@ export function unclaimTask(store: TasklistStore, taskId: string): TaskRecord {
 /**
  * `completeTask`. Values must be JSON text (checked first). People may only
  * complete tasks assigned to them; API callers may complete any open task.
+ * When the instance then stops at an incident the completion stands and a
+ * `ProcessIncidentError` says so.
  */
 export function completeTask(
   store: TasklistStore,
@@ -71,7 +71,7 @@ export function completeTask(
   variables: VariableInput[],
 ): TaskRecord {
   const values = parseVariableInputs(variables);
-  return store.db.transaction(() => {
+  const completed = store.db.transaction(() => {
     const task = loadMutableTask(store, taskId);
     if (caller.kind === 'user') {
       if (task.assignee === null)
@@ -82,4 +82,9 @@ export function completeTask(
     }
     return store.complete(task, values);
   })();
+  throwOnIncident(
+    Messages.taskCompleted(completed.task.key),
+    completed.incidents,
+  );
+  return completed.task;
 }

@@ -5,9 +5,10 @@ import { Messages, TasklistError } from './messages';
 import { getTask } from './task-queries';
 
 /**
- * The variables a task sees: the live process-instance variables while it is
- * open, the snapshot taken at completion once completed, none when canceled.
- * Always sorted by name.
+ * The variables a task sees: while it is open, its local scope (from its
+ * input mappings) and then the process scope, the inner one winning on a
+ * name; once completed, the snapshot taken at completion; none when
+ * canceled. Always sorted by name.
  */
 export function variablesOfTask(
   store: TasklistStore,
@@ -15,7 +16,10 @@ export function variablesOfTask(
 ): VariableRecord[] {
   switch (task.state) {
     case 'CREATED':
-      return store.variables.instanceVariables(task.processInstanceKey);
+      return store.variables.visibleFrom(
+        task.elementInstanceKey,
+        task.processInstanceKey,
+      );
     case 'COMPLETED':
       return store.variables.taskSnapshot(task.key);
     case 'CANCELED':
@@ -36,8 +40,8 @@ export function taskVariables(
 }
 
 /**
- * `variable(id)`: ids are `<scopeKey>-<name>`; runtime variables are looked
- * up first, then completed tasks' snapshots.
+ * `variable(id)`: ids are `<scopeKey>-<name>`; runtime variables (process or
+ * local scope) are looked up first, then completed tasks' snapshots.
  */
 export function variableById(store: TasklistStore, id: string): VariableRecord {
   const dash = id.indexOf('-');

@@ -137,4 +137,174 @@ export const MIGRATIONS: readonly string[] = [
   -- that is ordered by creation time right after the assignee.
   CREATE INDEX task_by_assignee_creation ON task (assignee, creation_time DESC, key);
   `,
+  `
+  -- The BPMN engine replaces the linear step tables. Worlds of the linear
+  -- engine cannot continue on BPMN models, so they are dropped (the server
+  -- seeds the new demo world into the empty database on its next start).
+  DROP TABLE task_variable;
+  DROP TABLE task_candidate;
+  DROP TABLE variable;
+  DROP TABLE task;
+  DROP TABLE process_instance;
+  DROP TABLE form;
+  DROP TABLE process_step;
+  DROP TABLE process_definition;
+  DELETE FROM meta;
+
+  CREATE TABLE process_definition (
+    key             INTEGER PRIMARY KEY,
+    bpmn_process_id TEXT    NOT NULL,
+    name            TEXT,
+    version         INTEGER NOT NULL,
+    version_tag     TEXT,
+    -- the file it came from and a digest of it and its linked forms, so an
+    -- unchanged file loaded again does not make a new version
+    resource_name   TEXT    NOT NULL,
+    checksum        TEXT    NOT NULL,
+    bpmn_xml        TEXT    NOT NULL,
+    -- the compiled model (engine/model.ts) the instances run on
+    model           TEXT    NOT NULL,
+    deploy_time     INTEGER NOT NULL,
+    UNIQUE (bpmn_process_id, version)
+  );
+
+  -- embedded (zeebe:userTaskForm) and linked (.form file) forms, stored per
+  -- process definition: GraphQL's form(id, processDefinitionId) reads both
+  CREATE TABLE form (
+    key                    INTEGER NOT NULL UNIQUE,
+    process_definition_key INTEGER NOT NULL
+      REFERENCES process_definition (key) ON DELETE CASCADE,
+    form_id                TEXT    NOT NULL,
+    kind                   TEXT    NOT NULL CHECK (kind IN ('embedded', 'linked')),
+    schema                 TEXT    NOT NULL,
+    PRIMARY KEY (process_definition_key, form_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE process_instance (
+    key                    INTEGER PRIMARY KEY,
+    process_definition_key INTEGER NOT NULL REFERENCES process_definition (key),
+    state                  TEXT    NOT NULL
+      CHECK (state IN ('ACTIVE', 'COMPLETED', 'CANCELED')),
+    start_time             INTEGER NOT NULL,
+    end_time               INTEGER
+  );
+  CREATE INDEX instance_by_state ON process_instance (state);
+  CREATE INDEX instance_by_definition ON process_instance (process_definition_key);
+
+  -- one row per activation of a BPMN element (Zeebe's element instances)
+  CREATE TABLE element_instance (
+    key                  INTEGER PRIMARY KEY,
+    process_instance_key INTEGER NOT NULL
+      REFERENCES process_instance (key) ON DELETE CASCADE,
+    element_id           TEXT    NOT NULL,
+    element_type         TEXT    NOT NULL,
+    state                TEXT    NOT NULL
+      CHECK (state IN ('ACTIVE', 'COMPLETED', 'TERMINATED')),
+    start_time           INTEGER NOT NULL,
+    end_time             INTEGER
+  );
+  CREATE INDEX element_instance_by_instance
+    ON element_instance (process_instance_key, state);
+
+  -- tokens waiting at a parallel gateway for the other incoming flows
+  CREATE TABLE join_token (
+    key                  INTEGER PRIMARY KEY,
+    process_instance_key INTEGER NOT NULL
+      REFERENCES process_instance (key) ON DELETE CASCADE,
+    element_id           TEXT    NOT NULL,
+    flow_id              TEXT    NOT NULL
+  );
+  CREATE INDEX join_token_by_gateway
+    ON join_token (process_instance_key, element_id, flow_id);
+
+  -- why an instance stopped (a gateway without a matching flow, a failing
+  -- expression): the instance stays ACTIVE at that element
+  CREATE TABLE incident (
+    key                  INTEGER PRIMARY KEY,
+    process_instance_key INTEGER NOT NULL
+      REFERENCES process_instance (key) ON DELETE CASCADE,
+    element_instance_key INTEGER NOT NULL,
+    element_id           TEXT    NOT NULL,
+    error_type           TEXT    NOT NULL,
+    message              TEXT    NOT NULL,
+    creation_time        INTEGER NOT NULL
+  );
+  CREATE INDEX incident_by_instance ON incident (process_instance_key);
+
+  CREATE TABLE task (
+    key                    INTEGER PRIMARY KEY,
+    process_instance_key   INTEGER NOT NULL
+      REFERENCES process_instance (key) ON DELETE CASCADE,
+    process_definition_key INTEGER NOT NULL,
+    element_instance_key   INTEGER NOT NULL,
+    process_name           TEXT    NOT NULL,
+    element_id             TEXT    NOT NULL,
+    name                   TEXT    NOT NULL,
+    state                  TEXT    NOT NULL
+      CHECK (state IN ('CREATED', 'COMPLETED', 'CANCELED')),
+    creation_time          INTEGER NOT NULL,
+    completion_time        INTEGER,
+    assignee               TEXT,
+    form_key               TEXT,
+    candidate_groups       TEXT    NOT NULL,
+    candidate_users        TEXT    NOT NULL,
+    due_date               INTEGER,
+    follow_up_date         INTEGER,
+    implementation         TEXT    NOT NULL
+  );
+
+  CREATE TABLE task_candidate (
+    task_key INTEGER NOT NULL REFERENCES task (key) ON DELETE CASCADE,
+    kind     TEXT    NOT NULL CHECK (kind IN ('group', 'user')),
+    name     TEXT    NOT NULL,
+    PRIMARY KEY (task_key, kind, name)
+  ) WITHOUT ROWID;
+  CREATE INDEX task_candidate_by_name ON task_candidate (kind, name, task_key);
+
+  -- runtime variables: scope_key is the process instance key (process scope)
+  -- or an element instance key (a user task's local scope, from its input
+  -- mappings); the key is the variable's own stable key
+  CREATE TABLE variable (
+    key                  INTEGER PRIMARY KEY,
+    scope_key            INTEGER NOT NULL,
+    process_instance_key INTEGER NOT NULL
+      REFERENCES process_instance (key) ON DELETE CASCADE,
+    name                 TEXT    NOT NULL,
+    value                TEXT    NOT NULL,
+    UNIQUE (scope_key, name)
+  );
+  CREATE INDEX variable_by_instance ON variable (process_instance_key, name);
+
+  CREATE TABLE task_variable (
+    task_key INTEGER NOT NULL REFERENCES task (key) ON DELETE CASCADE,
+    name     TEXT    NOT NULL,
+    value    TEXT    NOT NULL,
+    PRIMARY KEY (task_key, name)
+  ) WITHOUT ROWID;
+
+  CREATE INDEX task_by_creation ON task (creation_time DESC, key);
+  CREATE INDEX task_by_state_creation ON task (state, creation_time DESC, key);
+  CREATE INDEX task_by_state_completion ON task (state, completion_time DESC, key);
+  CREATE INDEX task_by_assignee ON task (assignee, state, creation_time DESC, key);
+  CREATE INDEX task_by_assignee_creation ON task (assignee, creation_time DESC, key);
+  CREATE INDEX task_by_instance ON task (process_instance_key);
+  CREATE INDEX task_by_element_instance ON task (element_instance_key);
+  CREATE INDEX task_by_definition ON task (process_definition_key, element_id);
+  CREATE INDEX task_by_due_asc
+    ON task (COALESCE(due_date, 9223372036854775807), key);
+  CREATE INDEX task_by_due_desc
+    ON task (COALESCE(due_date, -9223372036854775808) DESC, key);
+  CREATE INDEX task_by_follow_up_asc
+    ON task (COALESCE(follow_up_date, 9223372036854775807), key);
+  CREATE INDEX task_by_follow_up_desc
+    ON task (COALESCE(follow_up_date, -9223372036854775808) DESC, key);
+  CREATE INDEX task_by_state_due_asc
+    ON task (state, COALESCE(due_date, 9223372036854775807), key);
+  CREATE INDEX task_by_state_due_desc
+    ON task (state, COALESCE(due_date, -9223372036854775808) DESC, key);
+  CREATE INDEX task_by_state_follow_up_asc
+    ON task (state, COALESCE(follow_up_date, 9223372036854775807), key);
+  CREATE INDEX task_by_state_follow_up_desc
+    ON task (state, COALESCE(follow_up_date, -9223372036854775808) DESC, key);
+  `,
 ];

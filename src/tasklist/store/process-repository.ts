@@ -1,11 +1,10 @@
+import type { CompiledForm, ProcessModel } from '../engine/model';
 import type { Db } from './database';
 import type {
   FormRecord,
   InstanceState,
   ProcessDefinitionRecord,
   ProcessInstanceRecord,
-  StepDefinition,
-  TaskImplementation,
 } from './records';
 
 interface DefinitionRow {
@@ -13,18 +12,8 @@ interface DefinitionRow {
   bpmn_process_id: string;
   name: string | null;
   version: number;
-}
-
-interface StepRow {
-  element_id: string;
-  name: string | null;
-  form_key: string | null;
-  candidate_groups: string;
-  candidate_users: string;
-  assignee: string | null;
-  due_offset_ms: number | null;
-  follow_up_offset_ms: number | null;
-  implementation: TaskImplementation;
+  version_tag: string | null;
+  resource_name: string;
 }
 
 interface InstanceRow {
@@ -35,23 +24,24 @@ interface InstanceRow {
   end_time: number | null;
 }
 
+interface FormRow {
+  key: number;
+  form_id: string;
+  process_definition_key: number;
+  kind: 'embedded' | 'linked';
+  schema: string;
+}
+
+const DEFINITION_COLUMNS =
+  'd.key, d.bpmn_process_id, d.name, d.version, d.version_tag, d.resource_name';
+
 const toDefinition = (row: DefinitionRow): ProcessDefinitionRecord => ({
   key: row.key,
   bpmnProcessId: row.bpmn_process_id,
   name: row.name,
   version: row.version,
-});
-
-const toStep = (row: StepRow): StepDefinition => ({
-  elementId: row.element_id,
-  name: row.name ?? undefined,
-  formKey: row.form_key ?? undefined,
-  candidateGroups: JSON.parse(row.candidate_groups) as string[],
-  candidateUsers: JSON.parse(row.candidate_users) as string[],
-  assignee: row.assignee ?? undefined,
-  dueOffsetMs: row.due_offset_ms ?? undefined,
-  followUpOffsetMs: row.follow_up_offset_ms ?? undefined,
-  implementation: row.implementation,
+  versionTag: row.version_tag,
+  resourceName: row.resource_name,
 });
 
 const toInstance = (row: InstanceRow): ProcessInstanceRecord => ({
@@ -62,60 +52,96 @@ const toInstance = (row: InstanceRow): ProcessInstanceRecord => ({
   endTime: row.end_time,
 });
 
-/** Process definitions with their steps and forms, and process instances. */
+const toForm = (row: FormRow): FormRecord => ({
+  key: row.key,
+  formId: row.form_id,
+  processDefinitionKey: row.process_definition_key,
+  kind: row.kind,
+  schema: row.schema,
+});
+
+/** What a deployment stores for one process of a file. */
+export interface NewDefinition {
+  key: number;
+  model: ProcessModel;
+  resourceName: string;
+  checksum: string;
+  xml: string;
+  forms: (CompiledForm & { key: number })[];
+  deployTime: number;
+}
+
+/** Process definitions with their models and forms, and process instances. */
 export class ProcessRepository {
   private readonly definitionByKey;
   private readonly latestByBpmnId;
   private readonly latestVersions;
+  private readonly latestChecksum;
   private readonly maxVersion;
+  private readonly modelOf;
+  private readonly xmlOf;
   private readonly insertDefinition;
-  private readonly insertStep;
   private readonly insertForm;
-  private readonly stepAt;
   private readonly formById;
+  private readonly formsOf;
   private readonly instanceByKey;
   private readonly insertInstance;
   private readonly endInstance;
   private readonly deleteInstanceStmt;
+  /** Parsed models by definition key: definitions never change once stored. */
+  private readonly models = new Map<number, ProcessModel>();
 
   constructor(db: Db) {
     this.definitionByKey = db.prepare<[number], DefinitionRow>(
-      'SELECT key, bpmn_process_id, name, version FROM process_definition WHERE key = ?',
+      `SELECT ${DEFINITION_COLUMNS} FROM process_definition d WHERE d.key = ?`,
     );
     this.latestByBpmnId = db.prepare<[string], DefinitionRow>(
-      `SELECT key, bpmn_process_id, name, version FROM process_definition
-       WHERE bpmn_process_id = ? ORDER BY version DESC LIMIT 1`,
+      `SELECT ${DEFINITION_COLUMNS} FROM process_definition d
+       WHERE d.bpmn_process_id = ? ORDER BY d.version DESC LIMIT 1`,
     );
     this.latestVersions = db.prepare<[], DefinitionRow>(
-      `SELECT d.key, d.bpmn_process_id, d.name, d.version FROM process_definition d
+      `SELECT ${DEFINITION_COLUMNS} FROM process_definition d
        WHERE d.version = (SELECT max(version) FROM process_definition m
                           WHERE m.bpmn_process_id = d.bpmn_process_id)
        ORDER BY COALESCE(d.name, d.bpmn_process_id) COLLATE NOCASE, d.bpmn_process_id`,
     );
+    this.latestChecksum = db
+      .prepare<[string], string>(
+        `SELECT checksum FROM process_definition WHERE bpmn_process_id = ?
+         ORDER BY version DESC LIMIT 1`,
+      )
+      .pluck();
     this.maxVersion = db
       .prepare<[string], number | null>(
         'SELECT max(version) FROM process_definition WHERE bpmn_process_id = ?',
       )
       .pluck();
+    this.modelOf = db
+      .prepare<[number], string>(
+        'SELECT model FROM process_definition WHERE key = ?',
+      )
+      .pluck();
+    this.xmlOf = db
+      .prepare<[number], string>(
+        'SELECT bpmn_xml FROM process_definition WHERE key = ?',
+      )
+      .pluck();
     this.insertDefinition = db.prepare(
-      'INSERT INTO process_definition (key, bpmn_process_id, name, version) VALUES (?, ?, ?, ?)',
-    );
-    this.insertStep = db.prepare(
-      `INSERT INTO process_step (process_definition_key, position, element_id, name,
-         form_key, candidate_groups, candidate_users, assignee, due_offset_ms,
-         follow_up_offset_ms, implementation)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO process_definition (key, bpmn_process_id, name, version,
+         version_tag, resource_name, checksum, bpmn_xml, model, deploy_time)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertForm = db.prepare(
-      'INSERT INTO form (process_definition_key, form_id, schema) VALUES (?, ?, ?)',
+      `INSERT INTO form (key, process_definition_key, form_id, kind, schema)
+       VALUES (?, ?, ?, ?, ?)`,
     );
-    this.stepAt = db.prepare<[number, number], StepRow>(
-      `SELECT element_id, name, form_key, candidate_groups, candidate_users, assignee,
-         due_offset_ms, follow_up_offset_ms, implementation
-       FROM process_step WHERE process_definition_key = ? AND position = ?`,
+    this.formById = db.prepare<[number, string], FormRow>(
+      `SELECT key, form_id, process_definition_key, kind, schema FROM form
+       WHERE process_definition_key = ? AND form_id = ?`,
     );
-    this.formById = db.prepare<[number, string], { schema: string }>(
-      'SELECT schema FROM form WHERE process_definition_key = ? AND form_id = ?',
+    this.formsOf = db.prepare<[number], FormRow>(
+      `SELECT key, form_id, process_definition_key, kind, schema FROM form
+       WHERE process_definition_key = ? ORDER BY form_id`,
     );
     this.instanceByKey = db.prepare<[number], InstanceRow>(
       `SELECT key, process_definition_key, state, start_time, end_time
@@ -149,51 +175,70 @@ export class ProcessRepository {
     return this.latestVersions.all().map(toDefinition);
   }
 
-  /** Stores a new version (previous version + 1) of a process. */
-  insertVersion(
-    key: number,
-    bpmnProcessId: string,
-    name: string | null,
-    steps: StepDefinition[],
-    forms: Record<string, string>,
-  ): ProcessDefinitionRecord {
-    const version = (this.maxVersion.get(bpmnProcessId) ?? 0) + 1;
-    this.insertDefinition.run(key, bpmnProcessId, name, version);
-    steps.forEach((step, position) => {
-      this.insertStep.run(
-        key,
-        position,
-        step.elementId,
-        step.name ?? null,
-        step.formKey ?? null,
-        JSON.stringify(step.candidateGroups ?? []),
-        JSON.stringify(step.candidateUsers ?? []),
-        step.assignee ?? null,
-        step.dueOffsetMs ?? null,
-        step.followUpOffsetMs ?? null,
-        step.implementation ?? 'JOB_WORKER',
-      );
-    });
-    for (const [formId, schema] of Object.entries(forms)) {
-      this.insertForm.run(key, formId, schema);
-    }
-    return { key, bpmnProcessId, name, version };
+  /** The checksum of a process's newest version, to skip unchanged reloads. */
+  latestChecksumOf(bpmnProcessId: string): string | undefined {
+    return this.latestChecksum.get(bpmnProcessId);
   }
 
-  /** The step at a position of a definition, or undefined past the last one. */
-  step(
-    processDefinitionKey: number,
-    position: number,
-  ): StepDefinition | undefined {
-    const row = this.stepAt.get(processDefinitionKey, position);
-    return row ? toStep(row) : undefined;
+  /** The compiled model a definition's instances run on. */
+  model(key: number): ProcessModel | undefined {
+    const cached = this.models.get(key);
+    if (cached) return cached;
+    const text = this.modelOf.get(key);
+    if (text === undefined) return undefined;
+    const model = JSON.parse(text) as ProcessModel;
+    this.models.set(key, model);
+    return model;
+  }
+
+  /** The BPMN XML a definition was deployed from. */
+  xml(key: number): string | undefined {
+    return this.xmlOf.get(key);
+  }
+
+  /** Stores a new version (previous version + 1) of a process with its forms. */
+  insertVersion(input: NewDefinition): ProcessDefinitionRecord {
+    const { model } = input;
+    const version = (this.maxVersion.get(model.bpmnProcessId) ?? 0) + 1;
+    this.insertDefinition.run(
+      input.key,
+      model.bpmnProcessId,
+      model.name ?? null,
+      version,
+      model.versionTag ?? null,
+      input.resourceName,
+      input.checksum,
+      input.xml,
+      JSON.stringify(model),
+      input.deployTime,
+    );
+    for (const form of input.forms) {
+      this.insertForm.run(
+        form.key,
+        input.key,
+        form.formId,
+        form.kind,
+        form.schema,
+      );
+    }
+    return {
+      key: input.key,
+      bpmnProcessId: model.bpmnProcessId,
+      name: model.name ?? null,
+      version,
+      versionTag: model.versionTag ?? null,
+      resourceName: input.resourceName,
+    };
   }
 
   form(processDefinitionKey: number, formId: string): FormRecord | undefined {
     const row = this.formById.get(processDefinitionKey, formId);
-    return row
-      ? { formId, processDefinitionKey, schema: row.schema }
-      : undefined;
+    return row ? toForm(row) : undefined;
+  }
+
+  /** Every form stored with a definition, by form id. */
+  forms(processDefinitionKey: number): FormRecord[] {
+    return this.formsOf.all(processDefinitionKey).map(toForm);
   }
 
   instance(key: number): ProcessInstanceRecord | undefined {

@@ -8,7 +8,8 @@ export interface TaskRecord {
   key: number;
   processInstanceKey: number;
   processDefinitionKey: number;
-  stepPosition: number;
+  /** The element instance of the user task (its local variable scope). */
+  elementInstanceKey: number;
   processName: string;
   elementId: string;
   name: string;
@@ -24,34 +25,39 @@ export interface TaskRecord {
   implementation: TaskImplementation;
 }
 
-/** One user task of a process, in the order the process runs them. */
-export interface StepDefinition {
-  elementId: string;
-  /** Falls back to the element id, like BPMN elements without a name. */
-  name?: string | undefined;
-  /** `camunda-forms:bpmn:<formId>` for an embedded form, anything else for a custom form. */
-  formKey?: string | undefined;
-  candidateGroups?: string[] | undefined;
-  candidateUsers?: string[] | undefined;
-  assignee?: string | undefined;
-  dueOffsetMs?: number | undefined;
-  followUpOffsetMs?: number | undefined;
-  implementation?: TaskImplementation | undefined;
-}
-
-export interface ProcessDefinitionInput {
-  bpmnProcessId: string;
-  name?: string | undefined;
-  steps: StepDefinition[];
-  /** Embedded forms by form id, as form-js schema objects. */
-  forms?: Record<string, unknown> | undefined;
-}
-
 export interface ProcessDefinitionRecord {
   key: number;
   bpmnProcessId: string;
   name: string | null;
   version: number;
+  versionTag: string | null;
+  /** The file the definition was loaded from. */
+  resourceName: string;
+}
+
+export type ElementInstanceState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+
+export interface ElementInstanceRecord {
+  key: number;
+  processInstanceKey: number;
+  elementId: string;
+  /** Zeebe's element type name, e.g. `USER_TASK`. */
+  elementType: string;
+  state: ElementInstanceState;
+  startTime: number;
+  endTime: number | null;
+}
+
+/** Why an instance stopped at an element (it stays ACTIVE there). */
+export interface IncidentRecord {
+  key: number;
+  processInstanceKey: number;
+  elementInstanceKey: number;
+  elementId: string;
+  /** Zeebe's error types: `CONDITION_ERROR`, `EXTRACT_VALUE_ERROR`. */
+  errorType: 'CONDITION_ERROR' | 'EXTRACT_VALUE_ERROR';
+  message: string;
+  creationTime: number;
 }
 
 export interface ProcessInstanceRecord {
@@ -63,15 +69,26 @@ export interface ProcessInstanceRecord {
 }
 
 export interface VariableRecord {
-  /** `<scopeKey>-<name>`: the process instance key, or the task key for a snapshot. */
+  /**
+   * `<scopeKey>-<name>`: the process instance key (process scope), a user
+   * task's element instance key (its local scope), or the task key for a
+   * completed task's snapshot.
+   */
   id: string;
   name: string;
   /** JSON text. */
   value: string;
+  /** The scope the id names. */
+  scopeKey: number;
+  /** The runtime variable's own key; null for a snapshot copy. */
+  key: number | null;
 }
 
 export interface FormRecord {
+  /** The form's own key (a linked form's deployment, or the embedded copy). */
+  key: number;
   formId: string;
   processDefinitionKey: number;
+  kind: 'embedded' | 'linked';
   schema: string;
 }

@@ -3,7 +3,7 @@ import type { TaskImplementation, TaskRecord, TaskState } from './records';
 
 /** The task columns every query selects, in the shape `toTaskRecord` reads. */
 export const TASK_COLUMNS = `t.key, t.process_instance_key, t.process_definition_key,
-  t.step_position, t.process_name, t.element_id, t.name, t.state, t.creation_time,
+  t.element_instance_key, t.process_name, t.element_id, t.name, t.state, t.creation_time,
   t.completion_time, t.assignee, t.form_key, t.candidate_groups, t.candidate_users,
   t.due_date, t.follow_up_date, t.implementation`;
 
@@ -11,7 +11,7 @@ export interface TaskRow {
   key: number;
   process_instance_key: number;
   process_definition_key: number;
-  step_position: number;
+  element_instance_key: number;
   process_name: string;
   element_id: string;
   name: string;
@@ -33,7 +33,7 @@ export function toTaskRecord(row: TaskRow): TaskRecord {
     key: row.key,
     processInstanceKey: row.process_instance_key,
     processDefinitionKey: row.process_definition_key,
-    stepPosition: row.step_position,
+    elementInstanceKey: row.element_instance_key,
     processName: row.process_name,
     elementId: row.element_id,
     name: row.name,
@@ -71,10 +71,10 @@ export class TaskRepository {
     );
     this.insertTask = db.prepare(
       `INSERT INTO task (key, process_instance_key, process_definition_key,
-         step_position, process_name, element_id, name, state, creation_time,
+         element_instance_key, process_name, element_id, name, state, creation_time,
          assignee, form_key, candidate_groups, candidate_users, due_date,
          follow_up_date, implementation)
-       VALUES (@key, @processInstanceKey, @processDefinitionKey, @stepPosition,
+       VALUES (@key, @processInstanceKey, @processDefinitionKey, @elementInstanceKey,
          @processName, @elementId, @name, 'CREATED', @creationTime, @assignee,
          @formKey, @candidateGroups, @candidateUsers, @dueDate, @followUpDate,
          @implementation)`,
@@ -96,7 +96,7 @@ export class TaskRepository {
     return row ? toTaskRecord(row) : undefined;
   }
 
-  /** The open tasks of a process instance (at most one in our linear processes). */
+  /** The open tasks of a process instance (parallel branches may have several). */
   activeTasksOf(processInstanceKey: number): TaskRecord[] {
     return this.activeInInstance.all(processInstanceKey).map(toTaskRecord);
   }

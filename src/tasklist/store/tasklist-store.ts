@@ -1,8 +1,16 @@
+import type { CompiledProcess } from '../engine/model';
+import {
+  type EngineLog,
+  runCancellation,
+  runNewInstance,
+  runTaskCompletion,
+} from '../engine/runtime';
 import { openDatabase, type Db } from './database';
+import { ElementRepository } from './element-repository';
 import { KeySequence } from './keys';
 import { ProcessRepository } from './process-repository';
 import type {
-  ProcessDefinitionInput,
+  IncidentRecord,
   ProcessDefinitionRecord,
   TaskRecord,
 } from './records';
@@ -15,8 +23,34 @@ export type Clock = () => number;
 
 export interface StartedInstance {
   processInstanceKey: number;
-  /** The first user task, unless the process has none. */
+  /** The first user task created, unless the instance created none. */
   task: TaskRecord | undefined;
+  /** Every user task the start created (parallel branches may make several). */
+  tasks: TaskRecord[];
+  /** Incidents the instance stopped with on its way. */
+  incidents: IncidentRecord[];
+}
+
+export interface CompletedTask {
+  task: TaskRecord;
+  /** User tasks the completion created further on. */
+  next: TaskRecord[];
+  incidents: IncidentRecord[];
+}
+
+export interface Deployment {
+  compiled: CompiledProcess;
+  /** The file name, e.g. `invoice-approval.bpmn`. */
+  resourceName: string;
+  xml: string;
+  /** A digest of the file and the linked forms it uses. */
+  checksum: string;
+}
+
+export interface Deployed {
+  definition: ProcessDefinitionRecord;
+  /** False when the newest version already had this checksum. */
+  created: boolean;
 }
 
 /** Tables in delete order (children first) for `reset`. */
@@ -24,63 +58,100 @@ const TABLES = [
   'task_variable',
   'task_candidate',
   'variable',
+  'incident',
+  'join_token',
   'task',
+  'element_instance',
   'process_instance',
   'form',
-  'process_step',
   'process_definition',
   'meta',
 ];
 
+const silent: EngineLog = { warn: () => undefined };
+
 /**
- * The Tasklist world on SQLite: a tiny linear process engine (each process is
- * an ordered list of user tasks) plus the repositories the API reads. It
- * changes state without judging who may do what; the API rules live in
- * `domain/`.
+ * The Tasklist world on SQLite: the repositories the API reads, and the
+ * operations that move process instances (run by `engine/runtime.ts`, one
+ * transaction each). It changes state without judging who may do what; the
+ * API rules live in `domain/`.
  */
 export class TasklistStore {
   readonly tasks: TaskRepository;
   readonly variables: VariableRepository;
   readonly processes: ProcessRepository;
+  readonly elements: ElementRepository;
   readonly searcher: TaskSearcher;
   private readonly keys: KeySequence;
 
   constructor(
     readonly db: Db,
     readonly clock: Clock = Date.now,
+    private log: EngineLog = silent,
   ) {
     this.tasks = new TaskRepository(db);
     this.variables = new VariableRepository(db);
     this.processes = new ProcessRepository(db);
+    this.elements = new ElementRepository(db);
     this.searcher = new TaskSearcher(db);
     this.keys = new KeySequence(db);
   }
 
   /** Opens (and migrates) the database file and wraps it in a store. */
-  static open(file: string, clock?: Clock): TasklistStore {
-    return new TasklistStore(openDatabase(file), clock);
+  static open(file: string, clock?: Clock, log?: EngineLog): TasklistStore {
+    return new TasklistStore(openDatabase(file), clock, log);
   }
 
-  /** Deploys a new version of a process with its embedded forms. */
-  deploy(input: ProcessDefinitionInput): ProcessDefinitionRecord {
+  /** Where incidents are logged from now on (the server's logger). */
+  setLog(log: EngineLog): void {
+    this.log = log;
+  }
+
+  /** The next key of the store's sequence (call inside a transaction). */
+  nextKey(): number {
+    return this.keys.nextKey();
+  }
+
+  private get runtime() {
+    return {
+      processes: this.processes,
+      tasks: this.tasks,
+      variables: this.variables,
+      elements: this.elements,
+      nextKey: () => this.keys.nextKey(),
+      log: this.log,
+    };
+  }
+
+  /**
+   * Deploys a compiled process as its next version, unless the newest
+   * version came from the same content (same checksum), as Zeebe does.
+   */
+  deploy(deployment: Deployment, at: number = this.clock()): Deployed {
     return this.db.transaction(() => {
-      const forms = Object.fromEntries(
-        Object.entries(input.forms ?? {}).map(([id, schema]) => [
-          id,
-          JSON.stringify(schema),
-        ]),
-      );
-      return this.processes.insertVersion(
-        this.keys.nextKey(),
-        input.bpmnProcessId,
-        input.name ?? null,
-        input.steps,
-        forms,
-      );
+      const { model, forms } = deployment.compiled;
+      const latest = this.processes.latestDefinition(model.bpmnProcessId);
+      if (
+        latest &&
+        this.processes.latestChecksumOf(model.bpmnProcessId) ===
+          deployment.checksum
+      ) {
+        return { definition: latest, created: false };
+      }
+      const definition = this.processes.insertVersion({
+        key: this.keys.nextKey(),
+        model,
+        resourceName: deployment.resourceName,
+        checksum: deployment.checksum,
+        xml: deployment.xml,
+        forms: forms.map((form) => ({ ...form, key: this.keys.nextKey() })),
+        deployTime: at,
+      });
+      return { definition, created: true };
     })();
   }
 
-  /** Starts an instance of a definition and creates its first user task. */
+  /** Starts an instance of a definition and runs it to its first wait states. */
   startInstance(
     definition: ProcessDefinitionRecord,
     variables = new Map<string, string>(),
@@ -88,10 +159,19 @@ export class TasklistStore {
   ): StartedInstance {
     return this.db.transaction(() => {
       const processInstanceKey = this.keys.nextKey();
-      this.processes.createInstance(processInstanceKey, definition.key, at);
-      this.variables.merge(processInstanceKey, variables);
-      const task = this.advance(definition, processInstanceKey, 0, at);
-      return { processInstanceKey, task };
+      const result = runNewInstance(
+        this.runtime,
+        definition,
+        processInstanceKey,
+        variables,
+        at,
+      );
+      return {
+        processInstanceKey,
+        task: result.tasks[0],
+        tasks: result.tasks,
+        incidents: result.incidents,
+      };
     })();
   }
 
@@ -101,42 +181,28 @@ export class TasklistStore {
   }
 
   /**
-   * Completes a task: merges the variables into its process instance, keeps a
-   * snapshot of everything the task saw, and moves the instance on to its
-   * next user task (or finishes it after the last one).
+   * Completes a task: keeps a snapshot of everything it saw, hands the
+   * variables to its instance and moves the instance on.
    */
   complete(
     task: TaskRecord,
     variables: Map<string, string>,
     at: number = this.clock(),
-  ): TaskRecord {
+  ): CompletedTask {
     return this.db.transaction(() => {
-      this.variables.merge(task.processInstanceKey, variables);
-      this.variables.snapshot(
-        task.key,
-        this.variables.instanceVariables(task.processInstanceKey),
-      );
-      this.tasks.markFinished(task.key, 'COMPLETED', at);
-      const definition = this.processes.definition(task.processDefinitionKey);
-      if (definition) {
-        this.advance(
-          definition,
-          task.processInstanceKey,
-          task.stepPosition + 1,
-          at,
-        );
-      }
-      return this.requireTask(task.key);
+      const result = runTaskCompletion(this.runtime, task, variables, at);
+      return {
+        task: this.requireTask(task.key),
+        next: result.tasks,
+        incidents: result.incidents,
+      };
     })();
   }
 
-  /** Cancels a running instance; its open task becomes CANCELED. */
+  /** Cancels a running instance; its open tasks become CANCELED. */
   cancelInstance(processInstanceKey: number, at: number = this.clock()): void {
     this.db.transaction(() => {
-      for (const task of this.tasks.activeTasksOf(processInstanceKey)) {
-        this.tasks.markFinished(task.key, 'CANCELED', at);
-      }
-      this.processes.finishInstance(processInstanceKey, 'CANCELED', at);
+      runCancellation(this.runtime, processInstanceKey, at);
     })();
   }
 
@@ -172,41 +238,8 @@ export class TasklistStore {
 
   private requireTask(key: number): TaskRecord {
     const task = this.tasks.get(key);
-    if (!task) throw new Error(`task ${key} vanished inside its transaction`);
+    if (!task)
+      throw new Error(`task ${String(key)} vanished inside its transaction`);
     return task;
-  }
-
-  /** Creates the task for the step at `position`, or ends the instance. */
-  private advance(
-    definition: ProcessDefinitionRecord,
-    processInstanceKey: number,
-    position: number,
-    at: number,
-  ): TaskRecord | undefined {
-    const step = this.processes.step(definition.key, position);
-    if (!step) {
-      this.processes.finishInstance(processInstanceKey, 'COMPLETED', at);
-      return undefined;
-    }
-    const key = this.keys.nextKey();
-    this.tasks.insert({
-      key,
-      processInstanceKey,
-      processDefinitionKey: definition.key,
-      stepPosition: position,
-      processName: definition.name ?? definition.bpmnProcessId,
-      elementId: step.elementId,
-      name: step.name ?? step.elementId,
-      creationTime: at,
-      assignee: step.assignee ?? null,
-      formKey: step.formKey ?? null,
-      candidateGroups: step.candidateGroups ?? [],
-      candidateUsers: step.candidateUsers ?? [],
-      dueDate: step.dueOffsetMs === undefined ? null : at + step.dueOffsetMs,
-      followUpDate:
-        step.followUpOffsetMs === undefined ? null : at + step.followUpOffsetMs,
-      implementation: step.implementation ?? 'JOB_WORKER',
-    });
-    return this.requireTask(key);
   }
 }

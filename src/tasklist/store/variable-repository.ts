@@ -2,58 +2,107 @@ import type { Db } from './database';
 import type { VariableRecord } from './records';
 
 interface VariableRow {
+  key: number | null;
   scope: number;
   name: string;
   value: string;
 }
 
 const toRecord = (row: VariableRow): VariableRecord => ({
-  id: `${row.scope}-${row.name}`,
+  id: `${String(row.scope)}-${row.name}`,
   name: row.name,
   value: row.value,
+  scopeKey: row.scope,
+  key: row.key,
 });
 
 /**
- * Process-instance variables (ids `<processInstanceKey>-<name>`) and the
- * snapshots completed tasks keep (ids `<taskKey>-<name>`), all as JSON text.
+ * Runtime variables by scope (ids `<scopeKey>-<name>`: the process instance
+ * for the process scope, a user task's element instance for its local
+ * scope) and the snapshots completed tasks keep (ids `<taskKey>-<name>`),
+ * all as JSON text.
  */
 export class VariableRepository {
+  private readonly ofScope;
   private readonly ofInstance;
   private readonly ofTask;
-  private readonly instanceVariable;
+  private readonly scopeVariable;
   private readonly taskVariable;
-  private readonly upsert;
+  private readonly existing;
+  private readonly insert;
+  private readonly update;
+  private readonly dropScope;
   private readonly insertSnapshot;
 
   constructor(db: Db) {
+    this.ofScope = db.prepare<[number], VariableRow>(
+      `SELECT key, scope_key AS scope, name, value FROM variable
+       WHERE scope_key = ? ORDER BY name`,
+    );
     this.ofInstance = db.prepare<[number], VariableRow>(
-      `SELECT process_instance_key AS scope, name, value FROM variable
-       WHERE process_instance_key = ? ORDER BY name`,
+      `SELECT key, scope_key AS scope, name, value FROM variable
+       WHERE process_instance_key = ? ORDER BY name, scope_key`,
     );
     this.ofTask = db.prepare<[number], VariableRow>(
-      `SELECT task_key AS scope, name, value FROM task_variable
+      `SELECT NULL AS key, task_key AS scope, name, value FROM task_variable
        WHERE task_key = ? ORDER BY name`,
     );
-    this.instanceVariable = db.prepare<[number, string], VariableRow>(
-      `SELECT process_instance_key AS scope, name, value FROM variable
-       WHERE process_instance_key = ? AND name = ?`,
+    this.scopeVariable = db.prepare<[number, string], VariableRow>(
+      `SELECT key, scope_key AS scope, name, value FROM variable
+       WHERE scope_key = ? AND name = ?`,
     );
     this.taskVariable = db.prepare<[number, string], VariableRow>(
-      `SELECT task_key AS scope, name, value FROM task_variable
+      `SELECT NULL AS key, task_key AS scope, name, value FROM task_variable
        WHERE task_key = ? AND name = ?`,
     );
-    this.upsert = db.prepare(
-      `INSERT INTO variable (process_instance_key, name, value) VALUES (?, ?, ?)
-       ON CONFLICT (process_instance_key, name) DO UPDATE SET value = excluded.value`,
+    this.existing = db
+      .prepare<[number, string], number>(
+        'SELECT key FROM variable WHERE scope_key = ? AND name = ?',
+      )
+      .pluck();
+    this.insert = db.prepare(
+      `INSERT INTO variable (key, scope_key, process_instance_key, name, value)
+       VALUES (?, ?, ?, ?, ?)`,
     );
+    this.update = db.prepare('UPDATE variable SET value = ? WHERE key = ?');
+    this.dropScope = db.prepare('DELETE FROM variable WHERE scope_key = ?');
     this.insertSnapshot = db.prepare(
       'INSERT OR REPLACE INTO task_variable (task_key, name, value) VALUES (?, ?, ?)',
     );
   }
 
-  /** The variables of a process instance, sorted by name. */
+  /** The variables of one scope, sorted by name. */
+  scopeVariables(scopeKey: number): VariableRecord[] {
+    return this.ofScope.all(scopeKey).map(toRecord);
+  }
+
+  /** The process-scope variables of an instance, sorted by name. */
   instanceVariables(processInstanceKey: number): VariableRecord[] {
+    return this.scopeVariables(processInstanceKey);
+  }
+
+  /** Every runtime variable of an instance, in all its scopes. */
+  allOfInstance(processInstanceKey: number): VariableRecord[] {
     return this.ofInstance.all(processInstanceKey).map(toRecord);
+  }
+
+  /**
+   * What an element instance sees: its local variables, then the process
+   * scope; an inner variable hides an outer one of the same name. Sorted by
+   * name.
+   */
+  visibleFrom(
+    elementInstanceKey: number,
+    processInstanceKey: number,
+  ): VariableRecord[] {
+    const byName = new Map<string, VariableRecord>();
+    for (const variable of this.scopeVariables(processInstanceKey))
+      byName.set(variable.name, variable);
+    for (const variable of this.scopeVariables(elementInstanceKey))
+      byName.set(variable.name, variable);
+    return [...byName.values()].sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
   }
 
   /** The snapshot a completed task stored, sorted by name. */
@@ -66,7 +115,7 @@ export class VariableRepository {
     scope: number,
     name: string,
   ): VariableRecord | undefined {
-    const row = this.instanceVariable.get(scope, name);
+    const row = this.scopeVariable.get(scope, name);
     return row ? toRecord(row) : undefined;
   }
 
@@ -79,17 +128,33 @@ export class VariableRepository {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Sets (creating or overwriting) variables at the process-instance scope. */
-  merge(processInstanceKey: number, values: Map<string, string>): void {
+  /**
+   * Sets (creating or overwriting) variables in a scope. A new variable
+   * takes the next key from `nextKey`; an overwritten one keeps its key.
+   */
+  set(
+    scopeKey: number,
+    processInstanceKey: number,
+    values: Map<string, string>,
+    nextKey: () => number,
+  ): void {
     for (const [name, value] of values) {
-      this.upsert.run(processInstanceKey, name, value);
+      const key = this.existing.get(scopeKey, name);
+      if (key === undefined)
+        this.insert.run(nextKey(), scopeKey, processInstanceKey, name, value);
+      else this.update.run(value, key);
     }
   }
 
+  /** Removes a scope's variables (its element instance has ended). */
+  dropScopeVariables(scopeKey: number): void {
+    this.dropScope.run(scopeKey);
+  }
+
   /** Stores the variables a task saw when it was completed. */
-  snapshot(taskKey: number, variables: VariableRecord[]): void {
-    for (const variable of variables) {
-      this.insertSnapshot.run(taskKey, variable.name, variable.value);
+  snapshot(taskKey: number, variables: Iterable<[string, string]>): void {
+    for (const [name, value] of variables) {
+      this.insertSnapshot.run(taskKey, name, value);
     }
   }
 }

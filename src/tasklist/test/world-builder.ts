@@ -35,29 +35,62 @@ const json = (values: Record<string, unknown>) =>
     ]),
   );
 
+let deployments = 0;
+
 /**
  * Adds one task exactly as described, through the store's own operations:
- * a one-step process per task (so due dates are exact), started at `created`,
- * then assigned, completed or canceled. Keys grow with every call.
+ * a start → user task → end process per task (so due dates are exact),
+ * started at `created`, then assigned, completed or canceled. Keys grow
+ * with every call.
  */
 export function addTask(store: TasklistStore, spec: TaskSpec): TaskRecord {
   const elementId = spec.elementId ?? 'reviewDocument';
-  const definition = store.deploy({
-    bpmnProcessId: `process-${elementId}`,
-    name: 'Test process',
-    steps: [
-      {
-        elementId,
-        name: 'Review document',
-        formKey: spec.formKey,
-        candidateGroups: spec.groups,
-        candidateUsers: spec.users,
-        dueOffsetMs: spec.due == null ? undefined : spec.due - spec.created,
-        followUpOffsetMs:
-          spec.followUp == null ? undefined : spec.followUp - spec.created,
-        implementation: spec.implementation,
+  const iso = (at: number | null | undefined) =>
+    at == null ? undefined : new Date(at).toISOString();
+  deployments += 1;
+  const { definition } = store.deploy({
+    compiled: {
+      model: {
+        bpmnProcessId: `process-${elementId}`,
+        name: 'Test process',
+        startElementId: 'start',
+        elements: {
+          start: {
+            id: 'start',
+            type: 'START_EVENT',
+            incoming: [],
+            outgoing: [{ id: 'toTask', targetId: elementId }],
+          },
+          [elementId]: {
+            id: elementId,
+            name: 'Review document',
+            type: 'USER_TASK',
+            incoming: ['toTask'],
+            outgoing: [{ id: 'toEnd', targetId: 'end' }],
+            userTask: {
+              implementation: spec.implementation ?? 'JOB_WORKER',
+              formKey: spec.formKey,
+              candidateGroups: spec.groups?.join(','),
+              candidateUsers: spec.users?.join(','),
+              dueDate: iso(spec.due),
+              followUpDate: iso(spec.followUp),
+              inputs: [],
+              outputs: [],
+            },
+          },
+          end: {
+            id: 'end',
+            type: 'END_EVENT',
+            incoming: ['toEnd'],
+            outgoing: [],
+          },
+        },
       },
-    ],
+      forms: [],
+    },
+    resourceName: 'world-builder.bpmn',
+    xml: '',
+    checksum: `world-builder-${String(deployments)}`,
   });
   const started = store.startInstance(
     definition,
@@ -65,7 +98,7 @@ export function addTask(store: TasklistStore, spec: TaskSpec): TaskRecord {
     spec.created,
   );
   const task = started.task;
-  if (!task) throw new Error('the test process has a step');
+  if (!task) throw new Error('the test process has a user task');
   if (spec.assignee) store.assign(task.key, spec.assignee);
   const finished = spec.finished ?? spec.created + HOUR;
   if (spec.state === 'COMPLETED') store.complete(task, new Map(), finished);
