@@ -34,7 +34,8 @@ import {
   searchTasks,
   type TaskQueryInput,
 } from '../src/tasklist/domain/task-queries';
-import { DEMO_PROCESSES } from '../src/tasklist/seed/processes';
+import { deployCompiled } from '../src/tasklist/engine/load-processes';
+import { prepareSeed } from '../src/tasklist/seed/seed-world';
 import { buildTaskSearchSql } from '../src/tasklist/store/task-search';
 import { TasklistStore } from '../src/tasklist/store/tasklist-store';
 import { CLAIMS } from '../src/tasklist/test/harness';
@@ -52,6 +53,14 @@ const USERS = Array.from(
   (_, i) => `user${String(i).padStart(2, '0')}`,
 );
 
+/** Completion values that route every seed process's gateways onward. */
+const ROUTING_VALUES = new Map([
+  ['approved', 'true'],
+  ['decision', '"approve"'],
+  ['vacationApproved', '"yes"'],
+  ['loanDecision', '"approve"'],
+]);
+
 /** A small deterministic PRNG (mulberry32), so every run builds the same world. */
 function random(seed: number): () => number {
   let state = seed;
@@ -64,9 +73,14 @@ function random(seed: number): () => number {
 }
 
 /** Fills the store through its own operations until it holds `TASKS` tasks. */
-function seedBigWorld(store: TasklistStore): void {
+async function seedBigWorld(store: TasklistStore): Promise<void> {
   const next = random(42);
-  const definitions = DEMO_PROCESSES.map((process) => store.deploy(process));
+  const quiet = () => undefined;
+  const definitions = deployCompiled(store, await prepareSeed(), {
+    info: quiet,
+    warn: quiet,
+    error: quiet,
+  }).deployed.map(({ definition }) => definition);
   const count = store.db.prepare('SELECT count(*) FROM task').pluck();
   let tasks = 0;
   store.db.transaction(() => {
@@ -77,6 +91,7 @@ function seedBigWorld(store: TasklistStore): void {
       const vars = new Map([
         ['amount', JSON.stringify(Math.round(next() * 100_000) / 100)],
         ['reference', JSON.stringify(`REF-${i}`)],
+        ['requestedAmount', JSON.stringify(Math.round(next() * 100_000))],
       ]);
       const { processInstanceKey, task } = store.startInstance(
         definition,
@@ -93,7 +108,7 @@ function seedBigWorld(store: TasklistStore): void {
         );
         store.complete(
           task,
-          new Map([['approved', 'true']]),
+          ROUTING_VALUES,
           at + Math.floor(next() * 48 * HOUR),
         );
         tasks++;
@@ -157,7 +172,7 @@ async function main(): Promise<void> {
   const tokens = await startTokenFixture();
   const store = TasklistStore.open(dbFile, () => NOW);
   const seedStart = performance.now();
-  seedBigWorld(store);
+  await seedBigWorld(store);
   const seedMs = Math.round(performance.now() - seedStart);
 
   const app = await buildTasklistApp(
@@ -291,7 +306,7 @@ async function main(): Promise<void> {
   };
   const rawComplete = () => {
     const task = store.tasks.get(take());
-    if (task) store.complete(task, new Map([['approved', 'true']]));
+    if (task) store.complete(task, ROUTING_VALUES);
   };
   results.push({
     name: 'claimTask',

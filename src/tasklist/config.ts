@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -73,6 +74,7 @@ const envSchema = z.object({
   TASKLIST_PORT: portSchema.default(8080),
   DATA_DIR: nonEmpty.optional(),
   TASKLIST_DB: nonEmpty.optional(),
+  PROCESSES_DIR: nonEmpty.optional(),
   OIDC_ISSUER: urlSchema.optional(),
   TASKLIST_JWKS_URL: urlSchema.optional(),
   TASKLIST_AUDIENCE: nonEmpty.default('tasklist-api'),
@@ -125,6 +127,8 @@ export interface TasklistConfig {
   corsOrigins: string[];
   seedOnEmpty: boolean;
   seedNow: Date | undefined;
+  /** A folder of `.bpmn` and `.form` files loaded after the shipped seed folder. */
+  processesDir: string | undefined;
   previewLimit: number;
   bodyLimitBytes: number;
   logLevel: string;
@@ -137,6 +141,14 @@ export class ConfigError extends Error {
       `Invalid Tasklist configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
     this.name = 'ConfigError';
+  }
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -182,6 +194,14 @@ export function loadConfig(
       `OIDC_ISSUER: must be set when NODE_ENV=production (the development default ${DEV_ONLY_ISSUER} is refused)`,
     );
   }
+  const processesDir = settings.PROCESSES_DIR?.trim()
+    ? path.resolve(REPO_ROOT, settings.PROCESSES_DIR.trim())
+    : undefined;
+  if (processesDir !== undefined && !isDirectory(processesDir)) {
+    problems.push(
+      `PROCESSES_DIR: ${processesDir} is not a folder (it should hold .bpmn and .form files)`,
+    );
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
@@ -202,6 +222,7 @@ export function loadConfig(
     corsOrigins: e.TASKLIST_CORS_ORIGINS,
     seedOnEmpty: e.TASKLIST_SEED_ON_EMPTY,
     seedNow: e.TASKLIST_SEED_NOW ? new Date(e.TASKLIST_SEED_NOW) : undefined,
+    processesDir,
     previewLimit: e.TASKLIST_PREVIEW_LIMIT,
     bodyLimitBytes: e.TASKLIST_BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,

@@ -8,19 +8,40 @@ import { buildTasklistApp } from './app';
 import { createTokenVerifier } from './auth/token-verifier';
 import { ConfigError, loadConfig } from './config';
 import { loggerOptions } from './logging';
-import { seedWorld } from './seed/seed-world';
+import { loadProcessFolders } from './engine/load-processes';
+import { SEED_PROCESS_DIR, seedWorld } from './seed/seed-world';
 import { TasklistStore } from './store/tasklist-store';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ ...loggerOptions(config.logLevel), name: 'tasklist' });
-  const store = TasklistStore.open(config.dbFile);
+  const engineLog = log.child({ component: 'engine' });
+  const store = TasklistStore.open(config.dbFile, undefined, engineLog);
   log.info({ db: config.dbFile }, 'opened the Tasklist database');
   if (config.seedOnEmpty && store.isEmpty()) {
     const now = config.seedNow?.getTime() ?? Date.now();
-    const summary = seedWorld(store, now);
+    const summary = await seedWorld(store, now, engineLog);
     log.info(summary, 'seeded the demo world into the empty database');
   }
+  // The local preview engine: the shipped processes, then PROCESSES_DIR.
+  // Changed files become new versions; refused ones are logged with the
+  // file, element and reason, and the server still starts.
+  const loadStarted = performance.now();
+  const folders = [
+    SEED_PROCESS_DIR,
+    ...(config.processesDir ? [config.processesDir] : []),
+  ];
+  const report = await loadProcessFolders(store, folders, engineLog);
+  log.info(
+    {
+      folders,
+      deployed: report.deployed.length,
+      newVersions: report.deployed.filter((d) => d.created).length,
+      refused: report.refused.length,
+      ms: Math.round(performance.now() - loadStarted),
+    },
+    'loaded BPMN processes (local preview engine; production runs on Zeebe)',
+  );
 
   const app = await buildTasklistApp(
     {

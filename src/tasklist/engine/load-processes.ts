@@ -36,7 +36,7 @@ export interface LoadReport {
   warnings: LoadWarning[];
 }
 
-interface Candidate {
+export interface Candidate {
   file: string;
   xml: string;
   compiled: CompiledProcess;
@@ -107,19 +107,22 @@ const checksumOf = (xml: string, compiled: CompiledProcess) => {
   return hash.digest('hex');
 };
 
+/** Every file of the sources, parsed and compiled, not yet deployed. */
+export interface CompiledLoad {
+  candidates: Candidate[];
+  refused: LoadProblem[];
+  warnings: LoadWarning[];
+}
+
 /**
- * Parses and compiles every BPMN file of the sources, then deploys what can
- * run. A file that cannot run is refused as a whole (logged with the file,
- * the element and the reason) and the others still load. When two files
- * define the same process id, the later source wins (PROCESSES_DIR comes
- * after the shipped seed folder). Each process whose content changed since
- * its newest version becomes a new version.
+ * Parses and compiles every BPMN file of the sources. A file that cannot run
+ * is refused as a whole and the others still load. When two files define the
+ * same process id, the later source wins (PROCESSES_DIR comes after the
+ * shipped seed folder), so alternating sources never pile up versions.
  */
-export async function loadProcesses(
-  store: TasklistStore,
+export async function compileSources(
   sources: ProcessSource[],
-  log: LoadLog,
-): Promise<LoadReport> {
+): Promise<CompiledLoad> {
   const refused: LoadProblem[] = [];
   const warnings: LoadWarning[] = [];
   const candidates = new Map<string, Candidate>();
@@ -155,17 +158,34 @@ export async function loadProcesses(
       }
     }
   }
+  return { candidates: [...candidates.values()], refused, warnings };
+}
 
-  const deployed: LoadReport['deployed'] = [];
-  for (const candidate of candidates.values()) {
-    const result = store.deploy({
-      compiled: candidate.compiled,
-      resourceName: path.basename(candidate.file),
-      xml: candidate.xml,
-      checksum: candidate.checksum,
-    });
-    deployed.push({ ...result, file: candidate.file });
-  }
+/**
+ * Deploys what compiled (synchronously, so a caller can make it part of a
+ * larger transaction) and logs every warning, refusal and deployment. Each
+ * process whose content changed since its newest version becomes a new
+ * version; an unchanged one keeps its version, as on Zeebe.
+ */
+export function deployCompiled(
+  store: TasklistStore,
+  load: CompiledLoad,
+  log: LoadLog,
+  at: number = store.clock(),
+): LoadReport {
+  const { refused, warnings } = load;
+  const deployed: LoadReport['deployed'] = load.candidates.map((candidate) => ({
+    ...store.deploy(
+      {
+        compiled: candidate.compiled,
+        resourceName: path.basename(candidate.file),
+        xml: candidate.xml,
+        checksum: candidate.checksum,
+      },
+      at,
+    ),
+    file: candidate.file,
+  }));
 
   for (const warning of warnings) {
     log.warn(
@@ -195,12 +215,23 @@ export async function loadProcesses(
   return { deployed, refused, warnings };
 }
 
+/** Compiles and deploys sources (see `compileSources`, `deployCompiled`). */
+export async function loadProcesses(
+  store: TasklistStore,
+  sources: ProcessSource[],
+  log: LoadLog,
+  at?: number,
+): Promise<LoadReport> {
+  return deployCompiled(store, await compileSources(sources), log, at);
+}
+
 /** Reads and loads folders in order (see `loadProcesses`). */
 export async function loadProcessFolders(
   store: TasklistStore,
   dirs: string[],
   log: LoadLog,
+  at?: number,
 ): Promise<LoadReport> {
   const sources = await Promise.all(dirs.map(readProcessFolder));
-  return loadProcesses(store, sources, log);
+  return loadProcesses(store, sources, log, at);
 }

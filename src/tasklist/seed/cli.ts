@@ -12,7 +12,7 @@ import { parseDateTimeWithOffset } from '../domain/dates';
 import { resolveDbFile } from '../config';
 import { NotTasklistDatabaseError } from '../store/database';
 import { TasklistStore } from '../store/tasklist-store';
-import { seedWorld } from './seed-world';
+import { plantWorld, prepareSeed } from './seed-world';
 
 const USAGE = `Usage: npm run seed -- [--reset] [--now <ISO date-time>] [--db <file>]
 
@@ -21,12 +21,12 @@ const USAGE = `Usage: npm run seed -- [--reset] [--now <ISO date-time>] [--db <f
   --now       the clock for due dates etc. (default: TASKLIST_SEED_NOW, else now)
   --db        the database file (default: TASKLIST_DB, else $DATA_DIR/tasklist.sqlite)`;
 
-/** Runs the CLI; returns the process exit code. */
-export function runSeedCli(
+/** Runs the CLI; resolves to the process exit code. */
+export async function runSeedCli(
   argv: string[],
   env: NodeJS.ProcessEnv,
   out = console,
-): number {
+): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -90,10 +90,11 @@ export function runSeedCli(
       );
       return 0;
     }
+    const seed = await prepareSeed();
     // One transaction: a running server sees the old world or the new one.
     const summary = store.db.transaction(() => {
       if (values.reset) store.reset();
-      return seedWorld(store, now);
+      return plantWorld(store, seed, now);
     })();
     if (values.reset) out.log('Deleted every process, task and variable.');
     out.log(
@@ -109,5 +110,5 @@ if (
   process.argv[1] &&
   path.resolve(process.argv[1]) === path.resolve(import.meta.filename)
 ) {
-  process.exitCode = runSeedCli(process.argv.slice(2), process.env);
+  process.exitCode = await runSeedCli(process.argv.slice(2), process.env);
 }

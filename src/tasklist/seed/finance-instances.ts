@@ -60,7 +60,6 @@ function invoiceApproval(
   const invoice = invoiceOf(spec, now - startedHoursAgo * HOUR);
   return {
     process: 'invoice-approval',
-    version: 1,
     startedHoursAgo,
     variables: invoice.variables,
     ...story(invoice),
@@ -285,13 +284,37 @@ function invoiceInstances(now: number): InstanceScenario[] {
       },
       () => ({ canceledAfterHours: 10 }),
     ),
+    // Rejected: the gateway sends it past the supplier notification to its end.
+    invoiceApproval(
+      now,
+      50,
+      {
+        n: 19,
+        supplier: 'Quickprint Copy Shop',
+        amount: 2890,
+        currency: 'EUR',
+        issuedDaysEarlier: 3,
+      },
+      () => ({
+        completed: [
+          {
+            afterHours: 6,
+            by: 'demo',
+            variables: {
+              decision: 'reject',
+              budgetChecked: true,
+              rejectionReason: 'Duplicate of an invoice that was already paid.',
+            },
+          },
+        ],
+      }),
+    ),
   ];
 }
 
 const expenseInstances: InstanceScenario[] = [
   {
     process: 'expense-reimbursement',
-    version: 1,
     startedHoursAgo: 3,
     variables: {
       employeeName: 'Bob Brown',
@@ -304,7 +327,6 @@ const expenseInstances: InstanceScenario[] = [
   },
   {
     process: 'expense-reimbursement',
-    version: 1,
     startedHoursAgo: 30,
     variables: {
       employeeName: 'Carol Clark',
@@ -315,7 +337,6 @@ const expenseInstances: InstanceScenario[] = [
   },
   {
     process: 'expense-reimbursement',
-    version: 1,
     startedHoursAgo: 60,
     variables: {
       employeeName: 'Alice Adams',
@@ -331,7 +352,6 @@ const expenseInstances: InstanceScenario[] = [
   },
   {
     process: 'expense-reimbursement',
-    version: 1,
     startedHoursAgo: 150,
     variables: {
       employeeName: 'Demo User',
@@ -349,7 +369,6 @@ const expenseInstances: InstanceScenario[] = [
   },
   {
     process: 'expense-reimbursement',
-    version: 1,
     startedHoursAgo: 20,
     variables: {
       employeeName: 'Bob Brown',
@@ -360,7 +379,6 @@ const expenseInstances: InstanceScenario[] = [
   },
   {
     process: 'expense-reimbursement',
-    version: 1,
     startedHoursAgo: 12,
     variables: {
       employeeName: 'Carol Clark',

@@ -71,7 +71,6 @@ function loanApplication(
   const { name, requestedAmount, termMonths, accounts = 2 } = applicant;
   return {
     process: 'loan-application',
-    version: 1,
     startedHoursAgo,
     variables: {
       applicantName: name,

@@ -52,13 +52,11 @@ const accountOpened =
 const vacationInstances = (now: number): InstanceScenario[] => [
   {
     process: 'vacation-request',
-    version: 1,
     startedHoursAgo: 70,
     variables: vacation(now, 'Bob Brown', 4, 0, 10),
   },
   {
     process: 'vacation-request',
-    version: 1,
     startedHoursAgo: 100,
     variables: vacation(now, 'Alice Adams', 3, 0, 5),
     completed: [
@@ -68,7 +66,6 @@ const vacationInstances = (now: number): InstanceScenario[] => [
   },
   {
     process: 'vacation-request',
-    version: 1,
     startedHoursAgo: 300,
     variables: vacation(now, 'Carol Clark', 1, 0, 5),
     completed: [
@@ -78,27 +75,23 @@ const vacationInstances = (now: number): InstanceScenario[] => [
   },
   {
     process: 'vacation-request',
-    version: 2,
     startedHoursAgo: 20,
     variables: vacation(now, 'Demo User', 8, 0, 15),
   },
   {
     process: 'vacation-request',
-    version: 2,
     startedHoursAgo: 40,
     variables: vacation(now, 'Bob Brown', 13, 0, 5),
     assignee: 'demo',
   },
   {
     process: 'vacation-request',
-    version: 2,
     startedHoursAgo: 5,
     variables: vacation(now, 'Alice Adams', 6, 3, 2),
     canceledAfterHours: 1,
   },
   {
     process: 'vacation-request',
-    version: 2,
     startedHoursAgo: 26,
     variables: vacation(now, 'Carol Clark', 5, 0, 15),
     completed: [
@@ -115,7 +108,6 @@ const vacationInstances = (now: number): InstanceScenario[] => [
   },
   {
     process: 'vacation-request',
-    version: 2,
     startedHoursAgo: 3,
     variables: vacation(now, 'Bob Brown', 17, 0, 5),
   },
@@ -124,7 +116,6 @@ const vacationInstances = (now: number): InstanceScenario[] => [
 const onboardingInstances: InstanceScenario[] = [
   {
     process: 'customer-onboarding',
-    version: 1,
     startedHoursAgo: 30,
     variables: customer(
       'Lindqvist Bakery AB',
@@ -135,7 +126,6 @@ const onboardingInstances: InstanceScenario[] = [
   },
   {
     process: 'customer-onboarding',
-    version: 1,
     startedHoursAgo: 8,
     variables: customer(
       'Marta Ortega',
@@ -147,7 +137,6 @@ const onboardingInstances: InstanceScenario[] = [
   },
   {
     process: 'customer-onboarding',
-    version: 1,
     startedHoursAgo: 50,
     variables: customer(
       'Fjord Analytics AS',
@@ -165,7 +154,6 @@ const onboardingInstances: InstanceScenario[] = [
   },
   {
     process: 'customer-onboarding',
-    version: 1,
     startedHoursAgo: 70,
     variables: customer(
       'Tomasz Nowak',
@@ -188,7 +176,6 @@ const onboardingInstances: InstanceScenario[] = [
   },
   {
     process: 'customer-onboarding',
-    version: 1,
     startedHoursAgo: 200,
     variables: customer(
       'Okafor & Sons Ltd',
@@ -216,7 +203,6 @@ const onboardingInstances: InstanceScenario[] = [
   },
   {
     process: 'customer-onboarding',
-    version: 1,
     startedHoursAgo: 12,
     variables: customer(
       'Unverified Trading Co',
@@ -228,7 +214,6 @@ const onboardingInstances: InstanceScenario[] = [
   },
   {
     process: 'customer-onboarding',
-    version: 1,
     startedHoursAgo: 1,
     variables: customer(
       'Aiko Tanaka',
@@ -239,7 +224,6 @@ const onboardingInstances: InstanceScenario[] = [
   },
   {
     process: 'customer-onboarding',
-    version: 1,
     startedHoursAgo: 45,
     variables: customer(
       'Rossi Ristoranti SRL',

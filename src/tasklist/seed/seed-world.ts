@@ -1,11 +1,27 @@
-import type { ProcessDefinitionRecord } from '../store/records';
+import { fileURLToPath } from 'node:url';
+import {
+  type CompiledLoad,
+  compileSources,
+  deployCompiled,
+  type LoadLog,
+  readProcessFolder,
+} from '../engine/load-processes';
+import { describeProblem } from '../engine/model';
+import type { ProcessDefinitionRecord, TaskRecord } from '../store/records';
 import type { TasklistStore } from '../store/tasklist-store';
 import { financeInstances } from './finance-instances';
 import { loanInstances } from './loan-instances';
 import { peopleInstances } from './people-instances';
-import { DEMO_PROCESSES } from './processes';
 import type { InstanceScenario, StepValues } from './scenario-types';
 import { HOUR } from './seed-dates';
+
+/**
+ * The demo processes: `.bpmn` files (open them in Camunda Modeler) with
+ * their linked `.form` files, loaded by the same code as `PROCESSES_DIR`.
+ */
+export const SEED_PROCESS_DIR = fileURLToPath(
+  new URL('./processes', import.meta.url),
+);
 
 /**
  * The demo instances for a seed clock. Their business values (invoice
@@ -37,6 +53,13 @@ const toJsonValues = (variables: Record<string, unknown>) =>
 const stepValues = (values: StepValues | undefined, completedAt: number) =>
   typeof values === 'function' ? values(completedAt) : (values ?? {});
 
+const quiet: LoadLog = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+
+/** Runs one scenario: start, scripted completions, assignment, cancellation. */
 function playScenario(
   store: TasklistStore,
   definition: ProcessDefinitionRecord,
@@ -49,55 +72,95 @@ function playScenario(
     toJsonValues(scenario.variables),
     at,
   );
-  let task = started.task;
+  const problem = (what: string) =>
+    new Error(
+      `seed scenario of ${scenario.process} (started ${String(scenario.startedHoursAgo)} h ago): ${what}`,
+    );
+  const open = (): TaskRecord[] =>
+    store.tasks.activeTasksOf(started.processInstanceKey);
+  const check = (incidents: { message: string }[]) => {
+    if (incidents[0]) throw problem(`incident: ${incidents[0].message}`);
+  };
+  check(started.incidents);
   for (const outcome of scenario.completed ?? []) {
-    if (!task) throw new Error(`${scenario.process}: more outcomes than steps`);
+    const task = outcome.task
+      ? open().find((t) => t.elementId === outcome.task)
+      : open()[0];
+    if (!task)
+      throw problem(`no open task to complete (${outcome.task ?? 'any'})`);
     at += outcome.afterHours * HOUR;
     store.assign(task.key, outcome.by);
-    store.complete(
-      { ...task, assignee: outcome.by },
-      toJsonValues(stepValues(outcome.variables, at)),
-      at,
+    check(
+      store.complete(
+        { ...task, assignee: outcome.by },
+        toJsonValues(stepValues(outcome.variables, at)),
+        at,
+      ).incidents,
     );
-    task = store.tasks.activeTasksOf(started.processInstanceKey)[0];
   }
-  if (task && scenario.assignee) store.assign(task.key, scenario.assignee);
+  const first = open()[0];
+  if (first && scenario.assignee) store.assign(first.key, scenario.assignee);
   if (scenario.canceledAfterHours !== undefined) {
     at += scenario.canceledAfterHours * HOUR;
     store.cancelInstance(started.processInstanceKey, at);
   }
-  if (at > now)
-    throw new Error(`${scenario.process}: a scenario event lies in the future`);
+  if (at > now) throw problem('an event lies in the future');
+}
+
+/** The seed folder, read and compiled (the asynchronous part of seeding). */
+export async function prepareSeed(): Promise<CompiledLoad> {
+  const load = await compileSources([
+    await readProcessFolder(SEED_PROCESS_DIR),
+  ]);
+  if (load.refused.length > 0) {
+    throw new Error(
+      `the seed's own processes were refused: ${load.refused.map(describeProblem).join('; ')}`,
+    );
+  }
+  return load;
 }
 
 /**
- * Creates the demo world in an empty store: the demo processes and their
- * instances, with every time and business date relative to `now`. The same
- * `now` gives the same world, keys included.
+ * Creates the demo world in an empty store, in one transaction: deploys
+ * the seed's processes, then runs every demo instance through them with
+ * scripted completions, every time and business date relative to `now`.
+ * The same `now` gives the same world, keys included.
  */
-export function seedWorld(store: TasklistStore, now: number): SeedSummary {
+export function plantWorld(
+  store: TasklistStore,
+  seed: CompiledLoad,
+  now: number,
+  log: LoadLog = quiet,
+): SeedSummary {
   const instances = demoInstances(now);
+  const earliest = Math.min(
+    ...instances.map((i) => now - i.startedHoursAgo * HOUR),
+  );
   return store.db.transaction(() => {
-    const definitions = DEMO_PROCESSES.map((process) => store.deploy(process));
+    const report = deployCompiled(store, seed, log, earliest);
+    const byId = new Map(
+      report.deployed.map(({ definition }) => [
+        definition.bpmnProcessId,
+        definition,
+      ]),
+    );
     for (const scenario of instances) {
-      const definition = definitions.find(
-        (d) =>
-          d.bpmnProcessId === scenario.process &&
-          d.version === scenario.version,
-      );
-      if (!definition)
-        throw new Error(
-          `unknown process ${scenario.process} v${scenario.version}`,
-        );
+      const definition = byId.get(scenario.process);
+      if (!definition) throw new Error(`unknown process ${scenario.process}`);
       playScenario(store, definition, scenario, now);
     }
     const tasks = Number(
       store.db.prepare('SELECT count(*) FROM task').pluck().get(),
     );
-    return {
-      processes: definitions.length,
-      instances: instances.length,
-      tasks,
-    };
+    return { processes: byId.size, instances: instances.length, tasks };
   })();
+}
+
+/** Reads the seed folder and plants the demo world (see `plantWorld`). */
+export async function seedWorld(
+  store: TasklistStore,
+  now: number,
+  log?: LoadLog,
+): Promise<SeedSummary> {
+  return plantWorld(store, await prepareSeed(), now, log);
 }
