@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TasklistStore } from '../store/tasklist-store';
+import { deployOne, embeddedForm, linearProcess } from '../test/bpmn-fixture';
 import { addTask, emptyStore, T0 } from '../test/world-builder';
 import {
   deleteProcessInstance,
@@ -11,36 +12,37 @@ import {
 let store: TasklistStore;
 let firstVersionKey: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   store = emptyStore(T0);
-  const firstVersion = store.deploy({
-    bpmnProcessId: 'invoice-approval',
-    name: 'Invoice approval',
-    forms: {
-      'userTask:Form_1': { type: 'default', components: [], schemaVersion: 16 },
-    },
-    steps: [
-      { elementId: 'approve', formKey: 'camunda-forms:bpmn:userTask:Form_1' },
-    ],
-  });
+  const form = { type: 'default', components: [], schemaVersion: 16 };
+  const firstVersion = await deployOne(
+    store,
+    linearProcess(
+      'invoice-approval',
+      'Invoice approval',
+      [
+        {
+          id: 'approve',
+          zeebe:
+            '<zeebe:formDefinition formKey="camunda-forms:bpmn:userTask:Form_1" />',
+        },
+      ],
+      embeddedForm('userTask:Form_1', form),
+    ),
+  );
   firstVersionKey = String(firstVersion.key);
-  store.deploy({
-    bpmnProcessId: 'invoice-approval',
-    name: 'Invoice approval',
-    steps: [
-      { elementId: 'approveV2', name: 'Approve (v2)' },
-      { elementId: 'pay' },
-    ],
-  });
-  store.deploy({
-    bpmnProcessId: 'unnamed-process',
-    steps: [{ elementId: 'only' }],
-  });
-  store.deploy({
-    bpmnProcessId: 'vacation',
-    name: 'Vacation request',
-    steps: [],
-  });
+  await deployOne(
+    store,
+    linearProcess('invoice-approval', 'Invoice approval', [
+      { id: 'approveV2', name: 'Approve (v2)' },
+      { id: 'pay' },
+    ]),
+  );
+  await deployOne(
+    store,
+    linearProcess('unnamed-process', undefined, [{ id: 'only' }]),
+  );
+  await deployOne(store, linearProcess('vacation', 'Vacation request', []));
 });
 
 describe('processes(search)', () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TasklistStore } from '../store/tasklist-store';
+import { deployOne, linearProcess } from '../test/bpmn-fixture';
 import { addTask, emptyStore, HOUR, T0 } from '../test/world-builder';
 import type { Caller } from './caller';
 import { claimTask, completeTask, unclaimTask } from './task-commands';
@@ -24,8 +25,6 @@ const OTHER =
   "User doesn't have the permission to assign another user to this task";
 const ASSIGNEE = 'Assignee must be specified';
 const NOT_ACTIVE = 'Task is not active';
-const ZEEBE =
-  'This operation is not supported using Tasklist graphql API. Please use the latest REST API. For more information, refer to the documentation: https://docs.camunda.io/docs/apis-tools/migration-manuals/migrate-to-zeebe-user-tasks/';
 
 let store: TasklistStore;
 let open: string;
@@ -149,13 +148,18 @@ describe('claimTask on tasks that cannot be claimed', () => {
     ).toThrow(NOT_ACTIVE);
   });
 
-  it('refuses Zeebe user tasks with the 8.5 message', () => {
-    expect(() => claimTask(store, api, zeebe, 'demo', undefined)).toThrow(
-      ZEEBE,
+  it('works Zeebe user tasks like job-worker tasks (no 8.5 refusal on the embedded engine)', () => {
+    expect(claimTask(store, api, zeebe, 'demo', undefined).assignee).toBe(
+      'demo',
     );
-    expect(() => unclaimTask(store, zeebe)).toThrow(ZEEBE);
-    expect(() => completeTask(store, api, zeebe, [])).toThrow(ZEEBE);
-    expect(assigneeOf(zeebe)).toBeNull();
+    expect(unclaimTask(store, zeebe).assignee).toBeNull();
+    expect(
+      claimTask(store, user('demo'), zeebe, null, undefined).assignee,
+    ).toBe('demo');
+    expect(completeTask(store, user('demo'), zeebe, []).state).toBe(
+      'COMPLETED',
+    );
+    expect(store.tasks.get(Number(zeebe))?.state).toBe('COMPLETED');
   });
 });
 
@@ -256,20 +260,22 @@ describe('completeTask', () => {
 });
 
 describe('process flow on completion', () => {
-  it('creates the next step in the same instance and finishes the instance after the last one', () => {
-    const definition = store.deploy({
-      bpmnProcessId: 'two-steps',
-      name: 'Two steps',
-      steps: [
-        { elementId: 'first', candidateGroups: ['accounting'] },
+  it('creates the next step in the same instance and finishes the instance after the last one', async () => {
+    const definition = await deployOne(
+      store,
+      linearProcess('two-steps', 'Two steps', [
         {
-          elementId: 'second',
-          name: 'Second step',
-          assignee: 'carol',
-          dueOffsetMs: HOUR,
+          id: 'first',
+          zeebe: '<zeebe:assignmentDefinition candidateGroups="accounting" />',
         },
-      ],
-    });
+        {
+          id: 'second',
+          name: 'Second step',
+          zeebe:
+            '<zeebe:assignmentDefinition assignee="carol" /><zeebe:taskSchedule dueDate="=now() + duration(&#34;PT1H&#34;)" />',
+        },
+      ]),
+    );
     const { processInstanceKey, task } = store.startInstance(
       definition,
       new Map(),

@@ -92,7 +92,13 @@ describe('variables(taskId, variableNames)', () => {
       ),
     ).toEqual(['amount', 'zeta']);
     expect(taskVariables(store, String(completed.key), ['note'])).toEqual([
-      { id: `${completed.key}-note`, name: 'note', value: '"after"' },
+      {
+        id: `${completed.key}-note`,
+        name: 'note',
+        value: '"after"',
+        scopeKey: completed.key,
+        key: null,
+      },
     ]);
   });
 

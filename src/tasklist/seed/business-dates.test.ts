@@ -3,7 +3,9 @@ import { searchTasks } from '../domain/task-queries';
 import { variablesOfTask } from '../domain/variable-queries';
 import { TasklistStore } from '../store/tasklist-store';
 import type { FormSchema } from './forms/form-schema';
-import { seedWorld } from './seed-world';
+import { plantWorld, prepareSeed } from './seed-world';
+
+const SEED = await prepareSeed();
 
 const DAY = 86_400_000;
 const CLOCK = Date.parse('2024-05-10T08:00:00.000Z');
@@ -14,7 +16,7 @@ const NEW_YEAR = Date.parse('2027-01-01T06:30:00+09:00');
 
 function seeded(now: number): TasklistStore {
   const store = TasklistStore.open(':memory:', () => now);
-  seedWorld(store, now);
+  plantWorld(store, SEED, now);
   return store;
 }
 

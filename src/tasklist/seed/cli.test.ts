@@ -33,62 +33,64 @@ const taskKeys = (file: string) => {
 };
 
 describe('npm run seed', () => {
-  it('prints the file it targets and seeds an empty database', () => {
+  it('prints the file it targets and seeds an empty database', async () => {
     const file = path.join(dir, 'world.sqlite');
-    expect(runSeedCli(['--db', file, ...NOW], {}, out)).toBe(0);
+    expect(await runSeedCli(['--db', file, ...NOW], {}, out)).toBe(0);
     expect(output[0]).toBe(`Tasklist database: ${file} (new file)`);
     expect(output.at(-1)).toMatch(
-      /^Seeded 6 process versions, \d+ instances and \d+ tasks \(clock 2024-05-10T08:00:00.000Z\)\.$/,
+      /^Seeded 5 process versions, \d+ instances and \d+ tasks \(clock 2024-05-10T08:00:00.000Z\)\.$/,
     );
   });
 
-  it('leaves a seeded database alone without --reset', () => {
+  it('leaves a seeded database alone without --reset', async () => {
     const file = path.join(dir, 'world.sqlite');
-    runSeedCli(['--db', file, ...NOW], {}, out);
+    await runSeedCli(['--db', file, ...NOW], {}, out);
     output = [];
-    expect(runSeedCli(['--db', file], {}, out)).toBe(0);
+    expect(await runSeedCli(['--db', file], {}, out)).toBe(0);
     expect(output).toEqual([
       `Tasklist database: ${file}`,
       'The database already holds a world; nothing to do (use --reset to start over).',
     ]);
   });
 
-  it('wipes and reseeds with --reset, giving the same world for the same clock', () => {
+  it('wipes and reseeds with --reset, giving the same world for the same clock', async () => {
     const file = path.join(dir, 'world.sqlite');
-    runSeedCli(['--db', file, ...NOW], {}, out);
+    await runSeedCli(['--db', file, ...NOW], {}, out);
     const fresh = taskKeys(file);
     const store = TasklistStore.open(file);
     store.db
       .prepare("UPDATE task SET assignee = 'someone' WHERE state = 'CREATED'")
       .run();
     store.close();
-    expect(runSeedCli(['--db', file, '--reset', ...NOW], {}, out)).toBe(0);
+    expect(await runSeedCli(['--db', file, '--reset', ...NOW], {}, out)).toBe(
+      0,
+    );
     expect(output).toContain('Deleted every process, task and variable.');
     expect(taskKeys(file)).toEqual(fresh);
   });
 
-  it('finds the database like the server does and reads the clock from TASKLIST_SEED_NOW', () => {
+  it('finds the database like the server does and reads the clock from TASKLIST_SEED_NOW', async () => {
     const env = { DATA_DIR: dir, TASKLIST_SEED_NOW: '2024-05-10T08:00:00Z' };
-    expect(runSeedCli([], env, out)).toBe(0);
+    expect(await runSeedCli([], env, out)).toBe(0);
     expect(output[0]).toBe(
       `Tasklist database: ${path.join(dir, 'tasklist.sqlite')} (new file)`,
     );
     expect(output.at(-1)).toContain('clock 2024-05-10T08:00:00.000Z');
   });
 
-  it('resolves a relative --db against the directory the command was typed in', () => {
+  it('resolves a relative --db against the directory the command was typed in', async () => {
     expect(
-      runSeedCli(['--db', 'rel.sqlite', ...NOW], { INIT_CWD: dir }, out),
+      await runSeedCli(['--db', 'rel.sqlite', ...NOW], { INIT_CWD: dir }, out),
     ).toBe(0);
     expect(existsSync(path.join(dir, 'rel.sqlite'))).toBe(true);
   });
 
-  it("refuses to reset another program's database", () => {
+  it("refuses to reset another program's database", async () => {
     const file = path.join(dir, 'crm.sqlite');
     const other = new Database(file);
     other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY)');
     other.close();
-    expect(runSeedCli(['--db', file, '--reset'], {}, out)).toBe(1);
+    expect(await runSeedCli(['--db', file, '--reset'], {}, out)).toBe(1);
     expect(output.at(-1)).toMatch(
       /^ERROR Refusing to touch .*crm\.sqlite: This SQLite file is not a Tasklist Inbox database/,
     );
@@ -102,18 +104,18 @@ describe('npm run seed', () => {
     check.close();
   });
 
-  it('refuses to reset when --db and TASKLIST_DB disagree', () => {
+  it('refuses to reset when --db and TASKLIST_DB disagree', async () => {
     const flag = path.join(dir, 'a.sqlite');
     const env = { TASKLIST_DB: path.join(dir, 'b.sqlite') };
-    expect(runSeedCli(['--db', flag, '--reset'], env, out)).toBe(1);
+    expect(await runSeedCli(['--db', flag, '--reset'], env, out)).toBe(1);
     expect(output.at(-1)).toContain('Refusing to reset: --db names');
     expect(existsSync(flag)).toBe(false);
     expect(existsSync(env.TASKLIST_DB)).toBe(false);
   });
 
-  it('rejects bad arguments with the usage', () => {
+  it('rejects bad arguments with the usage', async () => {
     expect(
-      runSeedCli(
+      await runSeedCli(
         ['--now', 'tomorrow', '--db', path.join(dir, 'x.sqlite')],
         {},
         out,
@@ -122,7 +124,7 @@ describe('npm run seed', () => {
     expect(output.at(-1)).toContain(
       '--now must be an ISO date-time with an offset',
     );
-    expect(runSeedCli(['--wipe'], {}, out)).toBe(2);
+    expect(await runSeedCli(['--wipe'], {}, out)).toBe(2);
     expect(output.at(-1)).toContain('Usage: npm run seed');
   });
 });

@@ -13,7 +13,7 @@ import { TasklistStore } from './tasklist-store';
  * temporary B-tree to find one page.
  */
 const store = TasklistStore.open(':memory:');
-seedWorld(store, Date.parse('2024-05-10T08:00:00Z'));
+await seedWorld(store, Date.parse('2024-05-10T08:00:00Z'));
 store.db.exec('ANALYZE');
 
 afterAll(() => {

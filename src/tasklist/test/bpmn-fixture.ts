@@ -73,3 +73,56 @@ export async function deployOne(
     );
   return first.definition;
 }
+
+export interface LinearTask {
+  id: string;
+  name?: string;
+  /** Zeebe extension elements of the user task, as XML. */
+  zeebe?: string;
+}
+
+/**
+ * A start event, these user tasks in a row, and an end event: the shape
+ * most API tests need.
+ */
+export function linearProcess(
+  id: string,
+  name: string | undefined,
+  tasks: LinearTask[],
+  processExtensions = '',
+): string {
+  const ids = ['start', ...tasks.map((t) => t.id), 'end'];
+  const flows = ids
+    .slice(1)
+    .map(
+      (target, i) =>
+        `    <bpmn:sequenceFlow id="flow${String(i)}" sourceRef="${ids[i] ?? ''}" targetRef="${target}" />`,
+    )
+    .join('\n');
+  const body = [
+    processExtensions
+      ? `    <bpmn:extensionElements>${processExtensions}</bpmn:extensionElements>`
+      : '',
+    '    <bpmn:startEvent id="start" />',
+    ...tasks.map(
+      (t) =>
+        `    <bpmn:userTask id="${t.id}"${t.name ? ` name="${t.name}"` : ''}>${
+          t.zeebe
+            ? `<bpmn:extensionElements>${t.zeebe}</bpmn:extensionElements>`
+            : ''
+        }</bpmn:userTask>`,
+    ),
+    '    <bpmn:endEvent id="end" />',
+    flows,
+  ].join('\n');
+  const document = bpmnDocument(body, { id, name: name ?? '' });
+  return name === undefined ? document.replace(' name=""', '') : document;
+}
+
+/** A `zeebe:userTaskForm` holding a form-js schema (XML-escaped JSON). */
+export function embeddedForm(id: string, schema: unknown): string {
+  const json = JSON.stringify(schema)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;');
+  return `<zeebe:userTaskForm id="${id}">${json}</zeebe:userTaskForm>`;
+}

@@ -65,7 +65,8 @@ export async function createHarness(
     options.dbFile ?? ':memory:',
     options.clock ?? (() => SEED_NOW),
   );
-  if ((options.seed ?? true) && store.isEmpty()) seedWorld(store, SEED_NOW);
+  if ((options.seed ?? true) && store.isEmpty())
+    await seedWorld(store, SEED_NOW);
   const logs: string[] = [];
   const app = await buildTasklistApp(
     {
