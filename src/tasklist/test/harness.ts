@@ -90,6 +90,8 @@ export async function createHarness(
       },
     },
   );
+  // Incidents go to the app's log, as the server wires it.
+  store.setLog(app.log);
   const defaultToken = await tokens.apiToken();
   return {
     app,
