@@ -33,7 +33,7 @@ export function searchProcesses(
 export function startProcess(
   store: TasklistStore,
   bpmnProcessId: string,
-  variables: Map<string, string> = new Map(),
+  variables = new Map<string, string>(),
 ): string {
   const definition = store.processes.latestDefinition(bpmnProcessId);
   if (!definition)

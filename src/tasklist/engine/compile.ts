@@ -223,7 +223,11 @@ function compileProcess(
       );
     outgoingOf.set(source, [
       ...(outgoingOf.get(source) ?? []),
-      { id, targetId: target, condition: condition || undefined },
+      {
+        id,
+        targetId: target,
+        condition: condition === '' ? undefined : condition,
+      },
     ]);
     incomingOf.set(target, [...(incomingOf.get(target) ?? []), id]);
     sourceOf.set(id, source);

@@ -32,7 +32,9 @@ function clockFunctions(at: number): FeelVariables {
 /** Plain JSON (what Zeebe would store): temporal values become ISO text. */
 function toJson(value: unknown): unknown {
   if (value === undefined || typeof value === 'function') return null;
-  return JSON.parse(JSON.stringify(value) ?? 'null') as unknown;
+  // JSON.stringify gives undefined for values JSON cannot hold.
+  const text = JSON.stringify(value) as string | undefined;
+  return JSON.parse(text ?? 'null') as unknown;
 }
 
 function describeWarnings(

@@ -141,8 +141,6 @@ describe.skipIf(!bpmnDir.available || !formsDir.available)(
       expect(started.incidents).toEqual([]);
       return started;
     };
-    const open = (instance: number) =>
-      store.tasks.activeTasksOf(instance).sort((a, b) => a.key - b.key);
     const complete = (
       task: TaskRecord | undefined,
       values: Record<string, unknown> = {},

@@ -362,16 +362,17 @@ class Transition {
       this.deps.nextKey,
     );
     const seen = { ...context, ...local };
-    const fail = (message: string) => {
+    const fail = (message: string): false => {
       this.incident(element, key, 'EXTRACT_VALUE_ERROR', message);
+      return false;
     };
 
     let assignee: string | null = null;
     if (userTask.assignee !== undefined) {
       const outcome = evaluateValue(userTask.assignee, seen, this.at);
-      if (!outcome.ok) return fail(outcome.error);
+      if (!outcome.ok) return void fail(outcome.error);
       if (outcome.value !== null && typeof outcome.value !== 'string') {
-        return fail(
+        return void fail(
           `Expected result of the expression '${userTask.assignee}' to be 'STRING', but was ${JSON.stringify(outcome.value)}`,
         );
       }
@@ -384,17 +385,17 @@ class Transition {
         ? ({ ok: true, value: [] } as const)
         : evaluateNames(source, seen, this.at);
     const groups = names(userTask.candidateGroups);
-    if (!groups.ok) return fail(groups.error);
+    if (!groups.ok) return void fail(groups.error);
     const users = names(userTask.candidateUsers);
-    if (!users.ok) return fail(users.error);
+    if (!users.ok) return void fail(users.error);
     const date = (source: string | undefined) =>
       source === undefined
         ? ({ ok: true, value: null } as const)
         : evaluateDateTime(source, seen, this.at);
     const due = date(userTask.dueDate);
-    if (!due.ok) return fail(due.error);
+    if (!due.ok) return void fail(due.error);
     const followUp = date(userTask.followUpDate);
-    if (!followUp.ok) return fail(followUp.error);
+    if (!followUp.ok) return void fail(followUp.error);
 
     const taskKey = this.deps.nextKey();
     this.deps.tasks.insert({

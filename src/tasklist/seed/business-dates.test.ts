@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { searchTasks } from '../domain/task-queries';
 import { variablesOfTask } from '../domain/variable-queries';
 import { TasklistStore } from '../store/tasklist-store';
-import type { FormSchema } from './forms/form-schema';
 import { plantWorld, prepareSeed } from './seed-world';
 
 const SEED = await prepareSeed();
@@ -199,6 +198,26 @@ describe('business dates follow the seed clock', () => {
     store.close();
   });
 });
+
+/** The parts of a form-js component this check reads. */
+interface FormComponent {
+  type: string;
+  key?: string;
+  subtype?: string;
+  values?: { value: string }[];
+  validate?: {
+    required?: boolean;
+    min?: number;
+    max?: number;
+    minLength?: number;
+    maxLength?: number;
+    pattern?: string;
+  };
+}
+
+interface FormSchema {
+  components: FormComponent[];
+}
 
 /** The reasons a value would fail the form-js field that shows it. */
 function misfits(

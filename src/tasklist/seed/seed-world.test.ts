@@ -240,3 +240,32 @@ describe('the demo world', () => {
     expect(large.length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the seed folder', () => {
+  it('holds Modeler-openable BPMN: every element has a diagram shape and nothing dangles', async () => {
+    const { readProcessFolder } = await import('../engine/load-processes');
+    const { children, parseBpmn } = await import('../engine/bpmn-xml');
+    const { SEED_PROCESS_DIR } = await import('./seed-world');
+    const folder = await readProcessFolder(SEED_PROCESS_DIR);
+    expect(folder.bpmn.map((f) => f.file.split('/').pop())).toEqual([
+      'customer-onboarding.bpmn',
+      'expense-reimbursement.bpmn',
+      'invoice-approval.bpmn',
+      'loan-application.bpmn',
+      'vacation-request.bpmn',
+    ]);
+    for (const { file, text } of folder.bpmn) {
+      const parsed = await parseBpmn(file, text);
+      if (!parsed.ok) throw new Error(parsed.problem.reason);
+      expect(parsed.diagramWarnings, file).toEqual([]);
+      const roots = children(parsed.definitions, 'rootElements');
+      const ids = roots
+        .flatMap((root) => children(root, 'flowElements'))
+        .map((element) => element.id);
+      const plane = children(parsed.definitions, 'diagrams')[0]?.plane as
+        { planeElement?: { bpmnElement?: { id?: string } }[] } | undefined;
+      const drawn = (plane?.planeElement ?? []).map((e) => e.bpmnElement?.id);
+      expect(new Set(drawn), file).toEqual(new Set(ids));
+    }
+  });
+});
