@@ -11,7 +11,7 @@ test('demo and alice race to assign the same task: the loser sees the conflict',
     const demo = await demoContext.newPage();
     const alice = await aliceContext.newPage();
     await loginAs(demo, 'demo', '/tasks?filter=unassigned');
-    const taskId = await new InboxPage(demo).openTask('Prepare bank transfer');
+    const taskId = await new InboxPage(demo).openTask('Pay invoice');
     await loginAs(
       alice,
       'alice',
