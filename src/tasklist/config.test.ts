@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -67,6 +69,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /OIDC_ISSUER: must be set when NODE_ENV=production/,
     );
+  });
+
+  it('resolves PROCESSES_DIR and refuses one that is not a folder', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'processes-'));
+    try {
+      expect(loadConfig({ PROCESSES_DIR: dir }).processesDir).toBe(dir);
+      expect(loadConfig({}).processesDir).toBeUndefined();
+      expect(() =>
+        loadConfig({ PROCESSES_DIR: path.join(dir, 'missing') }),
+      ).toThrow(/PROCESSES_DIR: .*missing is not a folder/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names every bad setting', () => {
