@@ -11,6 +11,7 @@ import {
 } from '../store/task-search';
 import type { TasklistStore } from '../store/tasklist-store';
 import { Messages, TasklistError } from './messages';
+import { assertPageSizeLimit, assertQueryLimits } from './query-limits';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -136,10 +137,12 @@ function withCursorValues(task: TaskRecord, sort: SortKey[]): TaskResult {
  * whose cost dominates (the benchmark times it raw). Validates the query.
  */
 export function mainTaskSearch(input: TaskQueryInput): TaskSearch {
+  assertQueryLimits(input);
   const sort = sortKeys(input);
   const cursor = parseCursor(input, sort.length + 1);
   const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
   if (pageSize <= 0) throw new TasklistError(Messages.pageSizeNotPositive);
+  assertPageSizeLimit(pageSize);
   const before = cursor?.kind === 'before' || cursor?.kind === 'beforeOrEqual';
   return {
     filter: toFilter(input),
@@ -160,10 +163,12 @@ export function searchTasks(
   store: TasklistStore,
   input: TaskQueryInput,
 ): TaskResult[] {
+  assertQueryLimits(input);
   const sort = sortKeys(input);
   const cursor = parseCursor(input, sort.length + 1);
   const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
   if (pageSize <= 0) throw new TasklistError(Messages.pageSizeNotPositive);
+  assertPageSizeLimit(pageSize);
   const filter = toFilter(input);
   const run = (search: Omit<TaskSearch, 'filter' | 'sort'>, f = filter) =>
     store.searcher

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
-import { createGraphQLError, createSchema, createYoga } from 'graphql-yoga';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import {
+  createGraphQLError,
+  createSchema,
+  createYoga,
+  type Plugin,
+} from 'graphql-yoga';
 import type { Caller } from '../domain/caller';
 import { TasklistError } from '../domain/messages';
 import type { TasklistStore } from '../store/tasklist-store';
@@ -68,6 +76,60 @@ function maskError(log: FastifyBaseLogger) {
   };
 }
 
+/**
+ * Document limits (H53), far above what any Tasklist client sends: the
+ * inbox's largest query has a depth of 4 and no aliases. Each refusal is a
+ * GraphQL error naming the limit, raised before anything runs.
+ */
+export const DOCUMENT_LIMITS = { aliases: 15, depth: 10, tokens: 2000 };
+
+/**
+ * Request-level failures that are not GraphQL errors keep their status:
+ * unreadable bodies (yoga's BAD_REQUEST), a mutation over GET (405),
+ * content negotiation (406, 415) and an oversized body (413).
+ */
+const TRANSPORT_STATUSES = new Set([405, 406, 413, 415]);
+
+interface HttpExtensions {
+  status?: number;
+  spec?: boolean;
+  headers?: Record<string, string>;
+}
+
+function isTransportError(error: GraphQLError): boolean {
+  const http = error.extensions.http as HttpExtensions | undefined;
+  return (
+    error.extensions.code === 'BAD_REQUEST' ||
+    (http?.status !== undefined && TRANSPORT_STATUSES.has(http.status))
+  );
+}
+
+/**
+ * Tasklist answers every GraphQL error with HTTP 200 and an `errors` array,
+ * whatever the client accepts (H56); yoga follows the GraphQL-over-HTTP draft
+ * instead and answers 400 for syntax, validation and variable errors. Third-
+ * party Tasklist clients treat a 400 as a transport failure and lose the
+ * message, so the status those errors carry is removed here.
+ */
+function useTasklistStatusCodes(): Plugin {
+  const relax = (error: GraphQLError) => {
+    const http = error.extensions.http as HttpExtensions | undefined;
+    if (!http || isTransportError(error)) return;
+    const extensions = error.extensions as Record<string, unknown>;
+    if (http.headers) extensions.http = { headers: http.headers };
+    else delete extensions.http;
+  };
+  return {
+    onResultProcess({ result }) {
+      const results = Array.isArray(result) ? result : [result];
+      for (const single of results) {
+        if (Symbol.asyncIterator in single) continue;
+        for (const error of single.errors ?? []) relax(error);
+      }
+    },
+  };
+}
+
 /** Hands yoga's log calls to pino, keeping a leading string as the message. */
 function forward(
   log: FastifyBaseLogger,
@@ -99,6 +161,12 @@ export function createTasklistYoga(options: YogaOptions) {
     cors: false,
     maxRequestBodySize: options.bodyLimitBytes,
     maskedErrors: { maskError: maskError(log), isDev: false },
+    plugins: [
+      maxTokensPlugin({ n: DOCUMENT_LIMITS.tokens }),
+      maxDepthPlugin({ n: DOCUMENT_LIMITS.depth, ignoreIntrospection: true }),
+      maxAliasesPlugin({ n: DOCUMENT_LIMITS.aliases }),
+      useTasklistStatusCodes(),
+    ],
     logging: {
       debug: forward(log, 'debug'),
       info: forward(log, 'info'),
