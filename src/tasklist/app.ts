@@ -8,6 +8,7 @@ import { createTasklistYoga } from './graphql/create-yoga';
 import { createAuthenticator } from './http/authenticate';
 import { registerCors } from './http/cors';
 import { healthRoutes } from './http/health';
+import { bodyTooLarge, registerRequestLimits } from './http/request-limits';
 import type { TasklistStore } from './store/tasklist-store';
 
 export interface TasklistAppOptions {
@@ -17,6 +18,7 @@ export interface TasklistAppOptions {
   corsOrigins: string[];
   previewLimit: number;
   bodyLimitBytes: number;
+  rateLimitPerMinute: number;
 }
 
 /**
@@ -29,7 +31,14 @@ export async function tasklistApp(
   options: TasklistAppOptions,
 ) {
   fastify.setErrorHandler(
-    (error: { statusCode?: number; message?: string }, request, reply) => {
+    (
+      error: { statusCode?: number; message?: string; code?: string },
+      request,
+      reply,
+    ) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        return bodyTooLarge(request, reply, options.bodyLimitBytes);
+      }
       const status = error.statusCode ?? 500;
       if (status >= 500) {
         request.log.error({ err: error }, 'request failed');
@@ -39,6 +48,11 @@ export async function tasklistApp(
     },
   );
 
+  // Inside this plugin, so its hooks (the request limits) cover unknown
+  // paths too.
+  fastify.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ message: 'Not found' }),
+  );
   await registerCors(fastify, options.corsOrigins);
   healthRoutes(fastify, options.store);
 
@@ -46,6 +60,11 @@ export async function tasklistApp(
     options.verifyToken,
     options.claims,
   );
+  await registerRequestLimits(fastify, {
+    bodyLimitBytes: options.bodyLimitBytes,
+    ratePerMinute: options.rateLimitPerMinute,
+    callerOf,
+  });
   const yoga = createTasklistYoga({
     store: options.store,
     previewLimit: options.previewLimit,
@@ -55,12 +74,18 @@ export async function tasklistApp(
   });
 
   await fastify.register((scope) => {
-    // yoga reads the body itself, so malformed JSON gets a GraphQL-style
-    // error instead of fastify's, and yoga's size limit applies.
+    // fastify only buffers the body, within the body limit (H54), and yoga
+    // parses it, so malformed JSON gets a GraphQL-style error. Buffering
+    // here also keeps yoga's own streaming limit out of the way: on Node 20
+    // it throws outside the request when a chunked body passes the limit.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, _payload, done) => {
-      done(null);
-    });
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer' },
+      (_request, body, done) => {
+        done(null, body);
+      },
+    );
     scope.route({
       url: '/graphql',
       method: ['GET', 'POST'],
@@ -79,7 +104,8 @@ export async function buildTasklistApp(
   options: TasklistAppOptions,
   server: FastifyServerOptions = {},
 ): Promise<FastifyInstance> {
-  const fastify = Fastify(server);
+  // H54: fastify's parsers stop at the same limit as the HTTP-layer check.
+  const fastify = Fastify({ bodyLimit: options.bodyLimitBytes, ...server });
   await fastify.register(tasklistApp, options);
   return fastify;
 }

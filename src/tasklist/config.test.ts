@@ -31,7 +31,8 @@ describe('loadConfig', () => {
       seedOnEmpty: true,
       seedNow: undefined,
       previewLimit: 8191,
-      bodyLimitBytes: 5 * 1024 * 1024,
+      bodyLimitBytes: 1024 * 1024,
+      rateLimitPerMinute: 1200,
       logLevel: 'info',
     });
   });

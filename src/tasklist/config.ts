@@ -14,6 +14,12 @@ export const DEV_ONLY_ISSUER = 'http://127.0.0.1:18080';
 /** Tasklist's default `variableSizeThreshold`: longer values get truncated previews. */
 export const DEFAULT_PREVIEW_LIMIT = 8191;
 
+/** H54: request bodies above this get 413; a Tasklist request is a few kB. */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** H55: requests per minute per caller and client address. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
+
 const PORT_MESSAGE = 'must be a TCP port (1-65535, or 0 for any free port)';
 const portSchema = z.coerce
   .number({ error: PORT_MESSAGE })
@@ -100,7 +106,14 @@ const envSchema = z.object({
     .number({ error: 'must be a positive integer' })
     .int()
     .min(1024)
-    .default(5 * 1024 * 1024),
+    .max(16 * 1024 * 1024, 'must be at most 16 MiB')
+    .default(DEFAULT_BODY_LIMIT_BYTES),
+  TASKLIST_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'must be a positive integer' })
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   LOG_LEVEL: z
     .string()
     .toLowerCase()
@@ -131,6 +144,7 @@ export interface TasklistConfig {
   processesDir: string | undefined;
   previewLimit: number;
   bodyLimitBytes: number;
+  rateLimitPerMinute: number;
   logLevel: string;
 }
 
@@ -225,6 +239,7 @@ export function loadConfig(
     processesDir,
     previewLimit: e.TASKLIST_PREVIEW_LIMIT,
     bodyLimitBytes: e.TASKLIST_BODY_LIMIT_BYTES,
+    rateLimitPerMinute: e.TASKLIST_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       corsOrigins: config.corsOrigins,
       previewLimit: config.previewLimit,
       bodyLimitBytes: config.bodyLimitBytes,
+      rateLimitPerMinute: config.rateLimitPerMinute,
     },
     { loggerInstance: log },
   );

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { JWTPayload } from 'jose';
 import { buildTasklistApp } from '../app';
 import { createTokenVerifier } from '../auth/token-verifier';
-import { DEFAULT_PREVIEW_LIMIT } from '../config';
+import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_PREVIEW_LIMIT } from '../config';
 import { seedWorld } from '../seed/seed-world';
 import { type Clock, TasklistStore } from '../store/tasklist-store';
 import { startTokenFixture, type TokenFixture } from './token-fixture';
@@ -51,6 +51,7 @@ export interface HarnessOptions {
   clock?: Clock;
   dbFile?: string;
   previewLimit?: number;
+  rateLimitPerMinute?: number;
 }
 
 /**
@@ -80,7 +81,9 @@ export async function createHarness(
       claims: CLAIMS,
       corsOrigins: options.corsOrigins ?? [],
       previewLimit: options.previewLimit ?? DEFAULT_PREVIEW_LIMIT,
-      bodyLimitBytes: 5 * 1024 * 1024,
+      bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
+      // Suites send hundreds of requests as one caller; the limit has its own tests.
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
     },
     {
       logger: {
