@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar } from './test/cookie-jar';
 import {
   APP_ORIGIN,
+  authorizationUrl,
   BFF_RESOURCE,
   browse,
   exchangeCode,
@@ -51,7 +52,7 @@ describe('authorization code + PKCE for the SPA', () => {
     const access = await verifyAccessToken(
       identity,
       tokens.access_token,
-      'tasklist-inbox',
+      'urn:tasklist-inbox:bff',
     );
     expect(access).toMatchObject({
       sub: 'demo',
@@ -80,7 +81,11 @@ describe('authorization code + PKCE for the SPA', () => {
     });
     // Without a resource parameter the SPA still gets the BFF token.
     await expect(
-      verifyAccessToken(identity, tokens.access_token, 'tasklist-inbox'),
+      verifyAccessToken(
+        identity,
+        tokens.access_token,
+        'urn:tasklist-inbox:bff',
+      ),
     ).resolves.toMatchObject({ sub: 'alice' });
   });
 
@@ -197,7 +202,11 @@ describe('refresh tokens', () => {
     expect(refreshed.refresh_token).toEqual(expect.any(String));
     expect(refreshed.refresh_token).not.toBe(first.refresh_token);
     await expect(
-      verifyAccessToken(identity, refreshed.access_token, 'tasklist-inbox'),
+      verifyAccessToken(
+        identity,
+        refreshed.access_token,
+        'urn:tasklist-inbox:bff',
+      ),
     ).resolves.toMatchObject({ groups: ['accounting', 'management'] });
 
     const reused = await tokenRequest(identity, {
@@ -230,32 +239,33 @@ describe('refresh tokens', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('can get a user token for Tasklist when the app asked for that resource', async () => {
-    const signedIn = await signIn(identity, demo, {
-      scope: `${SPA_SCOPES} tasklist:read tasklist:write`,
-      resource: [BFF_RESOURCE, TASKLIST_RESOURCE],
-    });
-    const first = await readTokens(
-      await exchangeCode(identity, signedIn, { resource: BFF_RESOURCE }),
-    );
-    await verifyAccessToken(identity, first.access_token, 'tasklist-inbox');
-
-    const forTasklist = await readTokens(
-      await tokenRequest(identity, {
-        grant_type: 'refresh_token',
-        refresh_token: first.refresh_token ?? '',
-        resource: TASKLIST_RESOURCE,
+  it('never gives the public SPA a token for Tasklist, however it asks (H60)', async () => {
+    // At sign-in: the authorization request naming the Tasklist resource is
+    // sent back to the app with invalid_target, before any sign-in page.
+    const jar = new CookieJar();
+    const start = await browse(
+      jar,
+      authorizationUrl(identity, {
+        state: 'state-1',
+        pkce: pkcePair(),
+        scope: `${SPA_SCOPES} tasklist:read tasklist:write`,
+        resource: [BFF_RESOURCE, TASKLIST_RESOURCE],
       }),
     );
-    const claims = await verifyAccessToken(
-      identity,
-      forTasklist.access_token,
-      'tasklist-api',
-    );
-    expect(claims).toMatchObject({
-      sub: 'demo',
-      scope: 'tasklist:read tasklist:write',
-      groups: ['accounting', 'management'],
+    const refused = new URL(start.headers.get('location') ?? '');
+    expect(`${refused.origin}${refused.pathname}`).toBe(REDIRECT_URI);
+    expect(refused.searchParams.get('error')).toBe('invalid_target');
+
+    // Later, with a refresh token of a normal sign-in.
+    const signedIn = await signIn(identity, demo);
+    const tokens = await readTokens(await exchangeCode(identity, signedIn));
+    const refreshed = await tokenRequest(identity, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token ?? '',
+      resource: TASKLIST_RESOURCE,
+    });
+    expect(await readError(refreshed)).toMatchObject({
+      error: 'invalid_target',
     });
   });
 

@@ -30,7 +30,7 @@ describe('identity configuration', () => {
     });
     expect(config.bffResource).toEqual({
       identifier: 'urn:tasklist-inbox:bff',
-      audience: 'tasklist-inbox',
+      audience: 'urn:tasklist-inbox:bff',
     });
     expect(config.accessTokenTtl).toBe(300);
     expect(config.refreshTokenTtl).toBe(8 * 3600);
@@ -109,6 +109,12 @@ describe('identity configuration', () => {
       BFF_AUDIENCE: 'tasklist-api',
     });
     expect(problems).toHaveLength(2);
+  });
+
+  it('refuses a BFF audience equal to the SPA client id, which ID tokens carry (H59)', () => {
+    expect(problemsOf({ BFF_AUDIENCE: 'tasklist-inbox' })).toEqual([
+      'BFF_AUDIENCE must differ from OIDC_CLIENT_ID: ID tokens carry the client id as audience and would pass for access tokens at the BFF',
+    ]);
   });
 
   it('treats empty variables as unset and reads the key settings alone', () => {

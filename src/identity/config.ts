@@ -116,7 +116,9 @@ const envSchema = z.object({
   TASKLIST_RESOURCE: absoluteUri.default('urn:camunda:tasklist-api'),
   TASKLIST_AUDIENCE: z.string().min(1).default('tasklist-api'),
   BFF_RESOURCE: absoluteUri.default('urn:tasklist-inbox:bff'),
-  BFF_AUDIENCE: z.string().min(1).default('tasklist-inbox'),
+  // The resource indicator itself: an ID token's audience is the SPA's
+  // client id, and the BFF must never take one for an access token (H59).
+  BFF_AUDIENCE: z.string().min(1).default('urn:tasklist-inbox:bff'),
   IDENTITY_ACCESS_TOKEN_TTL: seconds(300, 30, 24 * 3600),
   IDENTITY_REFRESH_TOKEN_TTL: seconds(8 * 3600, 60, 30 * 24 * 3600),
   IDENTITY_TRUST_PROXY: flag,
@@ -185,6 +187,11 @@ function crossChecks(env: Env): string[] {
   }
   if (env.TASKLIST_AUDIENCE === env.BFF_AUDIENCE) {
     problems.push('TASKLIST_AUDIENCE and BFF_AUDIENCE must differ');
+  }
+  if (env.BFF_AUDIENCE === env.OIDC_CLIENT_ID) {
+    problems.push(
+      'BFF_AUDIENCE must differ from OIDC_CLIENT_ID: ID tokens carry the client id as audience and would pass for access tokens at the BFF',
+    );
   }
   return problems;
 }

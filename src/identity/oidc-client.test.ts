@@ -78,7 +78,11 @@ describe('oidc-client-ts against the embedded provider', () => {
     });
     expect(response.refresh_token).toEqual(expect.any(String));
     await expect(
-      verifyAccessToken(identity, response.access_token, 'tasklist-inbox'),
+      verifyAccessToken(
+        identity,
+        response.access_token,
+        'urn:tasklist-inbox:bff',
+      ),
     ).resolves.toMatchObject({ groups: ['hr'] });
 
     // signinSilent uses the refresh token when the user has one: no iframe.
@@ -89,7 +93,7 @@ describe('oidc-client-ts against the embedded provider', () => {
       verifyAccessToken(
         identity,
         renewed?.access_token ?? '',
-        'tasklist-inbox',
+        'urn:tasklist-inbox:bff',
       ),
     ).resolves.toMatchObject({ sub: 'carol' });
   });

@@ -29,10 +29,12 @@ const TASKLIST_SCOPE = 'tasklist:read tasklist:write';
 
 /** Builds the catalog from the configuration. */
 export function buildResources(config: IdentityConfig): ResourceCatalog {
+  // H60: only the confidential BFF client. A Tasklist token in the public
+  // SPA's hands would skip the BFF's entitlement check and rate limits.
   const tasklist: Resource = {
     ...config.tasklistResource,
     scope: TASKLIST_SCOPE,
-    clients: [config.bffClientId, config.spaClientId],
+    clients: [config.bffClientId],
   };
   const bff: Resource = {
     ...config.bffResource,

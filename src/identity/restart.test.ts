@@ -37,7 +37,7 @@ describe('persisted keys', () => {
         verifyAccessToken(after, machine.access_token, 'tasklist-api'),
       ).resolves.toMatchObject({ sub: 'tasklist-inbox-bff' });
       await expect(
-        verifyAccessToken(after, user.access_token, 'tasklist-inbox'),
+        verifyAccessToken(after, user.access_token, 'urn:tasklist-inbox:bff'),
       ).resolves.toMatchObject({ sub: 'bob', groups: ['sales'] });
       const again = await readTokens(await clientCredentials(after));
       expect(kidOf(again.access_token)).toBe(firstKid);
