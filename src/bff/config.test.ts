@@ -33,10 +33,11 @@ describe('defaults', () => {
         resource: 'urn:tasklist-inbox:bff',
       },
       userToken: {
-        audience: 'tasklist-inbox',
+        audience: 'urn:tasklist-inbox:bff',
         algorithms: ['RS256', 'PS256', 'ES256'],
         clockToleranceS: 30,
-        typ: undefined,
+        typ: 'at+jwt',
+        clientId: 'tasklist-inbox',
       },
       allowedGroups: [],
       rateLimit: { perUser: 20, perIp: 120 },

@@ -65,7 +65,10 @@ export interface BffConfig {
     audience: string;
     algorithms: string[];
     clockToleranceS: number;
+    /** Required JOSE `typ`; undefined only with BFF_USER_TOKEN_TYP=none. */
     typ: string | undefined;
+    /** The SPA's client id, which `client_id`/`azp` must name (H59). */
+    clientId: string;
   };
   allowedGroups: string[];
   rateLimit: { perUser: number; perIp: number };
@@ -212,12 +215,7 @@ function assemble(e: Env, problems: string[], warnings: string[]): BffConfig {
       scopes: e.OIDC_SCOPES ?? 'openid profile email groups offline_access',
       resource: e.BFF_RESOURCE ?? 'urn:tasklist-inbox:bff',
     },
-    userToken: {
-      audience: e.BFF_AUDIENCE ?? 'tasklist-inbox',
-      algorithms: e.BFF_USER_TOKEN_ALGORITHMS ?? ['RS256', 'PS256', 'ES256'],
-      clockToleranceS: e.BFF_CLOCK_TOLERANCE_S ?? 30,
-      typ: e.BFF_USER_TOKEN_TYP,
-    },
+    userToken: userTokenConfig(e, problems, warnings),
     allowedGroups: e.BFF_ALLOWED_GROUPS ?? [],
     rateLimit: {
       perUser: e.BFF_RATE_LIMIT_PER_USER ?? 20,
@@ -239,6 +237,45 @@ function assemble(e: Env, problems: string[], warnings: string[]): BffConfig {
       [],
     ),
     oauth,
+  };
+}
+
+/** The BFF is the audience of the SPA's access tokens, named by its resource. */
+export const DEFAULT_BFF_AUDIENCE = 'urn:tasklist-inbox:bff';
+
+/**
+ * H59: only an access token meant for the BFF opens `/api/token`, never an
+ * ID token. ID tokens leak through logout URLs (`id_token_hint`), browser
+ * history and proxy logs, and their audience is the SPA's client id; so that
+ * audience is refused, RFC 9068's `typ: at+jwt` is required unless a
+ * provider without it is configured explicitly, and `client_id`/`azp` must
+ * name the SPA.
+ */
+function userTokenConfig(
+  e: Env,
+  problems: string[],
+  warnings: string[],
+): BffConfig['userToken'] {
+  const clientId = e.OIDC_CLIENT_ID ?? 'tasklist-inbox';
+  const audience = e.BFF_AUDIENCE ?? DEFAULT_BFF_AUDIENCE;
+  if (audience === clientId) {
+    problems.push(
+      `BFF_AUDIENCE: must differ from OIDC_CLIENT_ID ("${clientId}"); the SPA's ID tokens carry its client id as audience, so they would be accepted as access tokens. Give the SPA's access tokens for the BFF their own audience (default ${DEFAULT_BFF_AUDIENCE})`,
+    );
+  }
+  let typ: string | undefined = e.BFF_USER_TOKEN_TYP ?? 'at+jwt';
+  if (typ.toLowerCase() === 'none') {
+    typ = undefined;
+    warnings.push(
+      'BFF_USER_TOKEN_TYP=none: the JOSE typ of user tokens is not checked; ID tokens are told apart only by audience and client_id/azp',
+    );
+  }
+  return {
+    audience,
+    algorithms: e.BFF_USER_TOKEN_ALGORITHMS ?? ['RS256', 'PS256', 'ES256'],
+    clockToleranceS: e.BFF_CLOCK_TOLERANCE_S ?? 30,
+    typ,
+    clientId,
   };
 }
 

@@ -66,6 +66,14 @@ export const methodNotAllowed = () =>
     headers: { allow: 'POST' },
   });
 
+export const queryNotAllowed = () =>
+  new BffError({
+    status: 400,
+    code: 'query_not_allowed',
+    title: 'Query string not allowed',
+    detail: 'The token endpoint takes no parameters in its URL.',
+  });
+
 export const originNotAllowed = () =>
   new BffError({
     status: 403,

@@ -14,6 +14,8 @@ export interface UserTokenVerifierOptions {
   clockToleranceS: number;
   /** Required JOSE `typ` (e.g. `at+jwt`), when configured. */
   typ: string | undefined;
+  /** The SPA's client id: `client_id` and `azp` must name it (H59). */
+  clientId: string;
   now: () => number;
 }
 
@@ -64,6 +66,7 @@ export class UserTokenVerifier {
       if (typeof payload.sub !== 'string' || payload.sub === '') {
         throw invalidToken(true);
       }
+      if (!issuedToClient(payload, options.clientId)) throw invalidToken(true);
       return payload;
     } catch (error) {
       throw classify(error);
@@ -121,6 +124,18 @@ export class UserTokenVerifier {
       cacheMaxAge: 600_000,
     });
   }
+}
+
+/**
+ * RFC 9068 names the client in `client_id`, OpenID Connect and Keycloak in
+ * `azp`. At least one must be there, and each one present must be the SPA:
+ * a token another client obtained for the same audience is not the app's.
+ */
+function issuedToClient(payload: JWTPayload, clientId: string): boolean {
+  const named = [payload.client_id, payload.azp].filter(
+    (value) => value !== undefined,
+  );
+  return named.length > 0 && named.every((value) => value === clientId);
 }
 
 function classify(error: unknown): BffError {

@@ -33,6 +33,23 @@ function expectRefusal(
   expect(upstream.calls).toHaveLength(0);
 }
 
+describe('check 1a: no query string (H68)', () => {
+  test('token endpoint refuses a query string before any other check', async () => {
+    const server = await bff();
+    for (const url of ['/api/token?access_token=x', '/api/token?a=1&b=2']) {
+      const response = await server.inject({
+        method: 'POST',
+        url,
+        headers: tokenHeaders(await idp.mint()),
+      });
+      expectRefusal(response, 400, 'query_not_allowed');
+    }
+    // The method check still comes first.
+    const get = await server.inject({ method: 'GET', url: '/api/token?x=1' });
+    expect(get.statusCode).toBe(405);
+  });
+});
+
 describe('check 2: Origin', () => {
   test('token endpoint rejects a request without Origin', async () => {
     const headers = tokenHeaders(await idp.mint());
@@ -188,15 +205,16 @@ describe('check 4: the user token', () => {
     expectRefusal(await post(tokenHeaders(token)), 401, 'invalid_token');
   });
 
-  test('token endpoint checks typ only when BFF_USER_TOKEN_TYP is set', async () => {
+  test('token endpoint requires typ at+jwt unless BFF_USER_TOKEN_TYP says otherwise', async () => {
     const plainJwt = await idp.mint({}, { typ: 'JWT' });
+    expectRefusal(await post(tokenHeaders(plainJwt)), 401, 'invalid_token');
+    expect((await post(tokenHeaders(await idp.mint()))).statusCode).toBe(200);
+    await closeApps();
+    await bff({ BFF_USER_TOKEN_TYP: 'JWT' });
     expect((await post(tokenHeaders(plainJwt))).statusCode).toBe(200);
     await closeApps();
-    upstream.calls.length = 0;
-    await bff({ BFF_USER_TOKEN_TYP: 'at+jwt' });
-    expectRefusal(await post(tokenHeaders(plainJwt)), 401, 'invalid_token');
-    const accessToken = await idp.mint({}, { typ: 'at+jwt' });
-    expect((await post(tokenHeaders(accessToken))).statusCode).toBe(200);
+    await bff({ BFF_USER_TOKEN_TYP: 'none' });
+    expect((await post(tokenHeaders(plainJwt))).statusCode).toBe(200);
   });
 
   test('token endpoint answers 503 when the identity provider cannot be reached', async () => {

@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { BffConfig } from '../config';
-import { methodNotAllowed, notEntitled, rateLimited } from '../errors';
+import {
+  methodNotAllowed,
+  notEntitled,
+  queryNotAllowed,
+  rateLimited,
+} from '../errors';
 import type { BffMetrics } from '../metrics';
 import type { TokenCache } from '../token/token-cache';
 import type { UserTokenVerifier } from '../auth/user-token-verifier';
@@ -67,6 +72,9 @@ export function tokenRoutes(
   fastify.post('/api/token', {
     // Synchronous and before body parsing: refusals cost next to nothing.
     onRequest: (request, _reply, done) => {
+      // H68: a token request carries nothing in its URL; a query string is
+      // a misuse (or a token on its way into access logs and history).
+      if (request.url.includes('?')) throw queryNotAllowed();
       assertAllowedOrigin(request, policy);
       assertCsrfHeader(request);
       done();

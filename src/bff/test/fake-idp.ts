@@ -56,7 +56,7 @@ async function keyPair(
  * tokens (valid or broken in every way the tests need).
  */
 export async function startFakeIdp(
-  audience = 'tasklist-inbox',
+  audience = 'urn:tasklist-inbox:bff',
 ): Promise<FakeIdp> {
   const keys = {
     RS256: await keyPair('RS256', 'rsa-1'),
@@ -89,6 +89,7 @@ export async function startFakeIdp(
       iss: issuer,
       aud: audience,
       sub: 'alice',
+      client_id: 'tasklist-inbox',
       iat: nowS,
       exp: nowS + (options.expiresInS ?? 300),
       ...(options.notBeforeS === undefined
