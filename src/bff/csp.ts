@@ -28,6 +28,9 @@ export function spaCsp(config: BffConfig): string {
     `connect-src ${connect.join(' ')}`,
     "img-src 'self' data:",
     "style-src 'self'",
+    // H67: the app frames nothing (no iframe renewal, no form-js iframes);
+    // without this, frames would fall back to default-src 'self'.
+    "frame-src 'none'",
     `frame-ancestors ${ancestors.join(' ')}`,
     "form-action 'self'",
   ].join('; ');

@@ -16,7 +16,7 @@ import { loadConfig } from '../config';
 const EXPECTED_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; " +
   "connect-src 'self' http://127.0.0.1:18080 http://127.0.0.1:8080; img-src 'self' data:; " +
-  "style-src 'self'; frame-ancestors 'none'; form-action 'self'";
+  "style-src 'self'; frame-src 'none'; frame-ancestors 'none'; form-action 'self'";
 
 let distDir: string;
 const apps: FastifyInstance[] = [];
@@ -65,6 +65,15 @@ describe('Content-Security-Policy', () => {
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toBe(EXPECTED_CSP);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  test("the SPA frames nothing: frame-src 'none' (H67)", async () => {
+    const csp = String(
+      (await (await spa()).inject({ url: '/' })).headers[
+        'content-security-policy'
+      ],
+    );
+    expect(csp.split('; ')).toContain("frame-src 'none'");
   });
 
   test('csp_evaluator reports no high-severity finding on the SPA policy', async () => {
