@@ -34,7 +34,8 @@ describe('identity configuration', () => {
     });
     expect(config.accessTokenTtl).toBe(300);
     expect(config.refreshTokenTtl).toBe(8 * 3600);
-    expect(config.trustProxy).toBe(false);
+    expect(config.trustProxy).toEqual({ kind: 'none' });
+    expect(config.allowDemoUsers).toBe(false);
     expect(config.appOrigins).toContain('http://localhost:5173');
     expect(config.keysFile).toMatch(/[\\/]\.data[\\/]identity-keys\.json$/);
     expect(config.usersFile).toMatch(/src[\\/]identity[\\/]demo-users\.json$/);
@@ -109,6 +110,40 @@ describe('identity configuration', () => {
       BFF_AUDIENCE: 'tasklist-api',
     });
     expect(problems).toHaveLength(2);
+  });
+
+  it('refuses IDENTITY_TRUST_PROXY=true, which trusts what the client writes; takes hops or addresses (H62)', () => {
+    expect(problemsOf({ IDENTITY_TRUST_PROXY: 'true' })).toEqual([
+      expect.stringMatching(
+        /^IDENTITY_TRUST_PROXY: true would trust any X-Forwarded-For entry, which the client writes itself/,
+      ),
+    ]);
+    expect(loadConfig({ IDENTITY_TRUST_PROXY: '2' }).trustProxy).toEqual({
+      kind: 'hops',
+      hops: 2,
+    });
+    expect(
+      loadConfig({ IDENTITY_TRUST_PROXY: '10.0.0.0/8, ::1' }).trustProxy,
+    ).toMatchObject({ kind: 'addresses', list: ['10.0.0.0/8', '::1'] });
+    expect(problemsOf({ IDENTITY_TRUST_PROXY: '10.0.0.0/40' })).toHaveLength(1);
+  });
+
+  it('refuses the demo users on a non-loopback HOST unless IDENTITY_ALLOW_DEMO_USERS=true (H63)', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([
+      'HOST=0.0.0.0 is reachable from other machines, and the users are the bundled demo users (demo, alice, bob, carol) whose passwords are their usernames: set IDENTITY_USERS_FILE to your own users, or IDENTITY_ALLOW_DEMO_USERS=true for a demo on a shared network',
+    ]);
+    expect(problemsOf({ HOST: '192.168.1.20' })).toHaveLength(1);
+    expect(
+      loadConfig({ HOST: '0.0.0.0', IDENTITY_ALLOW_DEMO_USERS: 'true' })
+        .allowDemoUsers,
+    ).toBe(true);
+    expect(
+      loadConfig({ HOST: '0.0.0.0', IDENTITY_USERS_FILE: '/srv/users.json' })
+        .usersFile,
+    ).toBe('/srv/users.json');
+    for (const host of ['127.0.0.1', '127.3.2.1', 'localhost', '::1']) {
+      expect(problemsOf({ HOST: host })).toEqual([]);
+    }
   });
 
   it('refuses a BFF audience equal to the SPA client id, which ID tokens carry (H59)', () => {

@@ -2,9 +2,11 @@
  * The identity provider's configuration, read from the environment and
  * validated once at boot so a typo fails loudly instead of half-working.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -43,7 +45,8 @@ export interface IdentityConfig {
   bffResource: ResourceSetting;
   accessTokenTtl: number;
   refreshTokenTtl: number;
-  trustProxy: boolean;
+  trustProxy: TrustedProxies;
+  allowDemoUsers: boolean;
   signIn: {
     maxFailuresPerUser: number;
     maxFailuresPerIp: number;
@@ -121,7 +124,18 @@ const envSchema = z.object({
   BFF_AUDIENCE: z.string().min(1).default('urn:tasklist-inbox:bff'),
   IDENTITY_ACCESS_TOKEN_TTL: seconds(300, 30, 24 * 3600),
   IDENTITY_REFRESH_TOKEN_TTL: seconds(8 * 3600, 60, 30 * 24 * 3600),
-  IDENTITY_TRUST_PROXY: flag,
+  IDENTITY_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustedProxies => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  IDENTITY_ALLOW_DEMO_USERS: flag,
   IDENTITY_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   IDENTITY_SIGNIN_MAX_FAILURES_PER_IP: z.coerce
     .number()
@@ -196,6 +210,49 @@ function crossChecks(env: Env): string[] {
   return problems;
 }
 
+/** The bundled demo users: passwords equal to usernames, for a local machine. */
+export const DEMO_USERS_FILE = path.join(HERE, 'demo-users.json');
+
+/** 127.0.0.0/8, ::1 and localhost: a listener nobody else can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return (
+    bare === 'localhost' ||
+    bare === '::1' ||
+    /^127(\.\d{1,3}){3}$/.test(bare) ||
+    /^::ffff:127(\.\d{1,3}){3}$/.test(bare)
+  );
+}
+
+function demoUsernames(): string {
+  try {
+    const file = JSON.parse(readFileSync(DEMO_USERS_FILE, 'utf8')) as {
+      users?: { username?: unknown }[];
+    };
+    return (file.users ?? []).map((user) => String(user.username)).join(', ');
+  } catch {
+    return 'demo, alice, bob, carol';
+  }
+}
+
+/**
+ * H63: the demo users' passwords are their usernames. On a listener other
+ * machines can reach, anyone could sign in as them, so that needs a
+ * deliberate IDENTITY_ALLOW_DEMO_USERS=true (a demo on a shared network).
+ */
+function demoUsersCheck(env: Env, usersFile: string): string[] {
+  if (
+    usersFile !== DEMO_USERS_FILE ||
+    isLoopbackHost(env.HOST) ||
+    env.IDENTITY_ALLOW_DEMO_USERS
+  ) {
+    return [];
+  }
+  return [
+    `HOST=${env.HOST} is reachable from other machines, and the users are the bundled demo users (${demoUsernames()}) whose passwords are their usernames: set IDENTITY_USERS_FILE to your own users, or IDENTITY_ALLOW_DEMO_USERS=true for a demo on a shared network`,
+  ];
+}
+
 /**
  * Where the key file lives and how many keys a rotation keeps. The
  * rotate-keys command needs only this, not the rest of the configuration.
@@ -236,7 +293,15 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): IdentityConfig {
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
   const secret = clientSecret(env, production);
-  const problems = [...secret.problems, ...crossChecks(env)];
+  const usersFile = path.resolve(
+    ROOT,
+    env.IDENTITY_USERS_FILE ?? DEMO_USERS_FILE,
+  );
+  const problems = [
+    ...secret.problems,
+    ...crossChecks(env),
+    ...demoUsersCheck(env, usersFile),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
 
   const keys = keySettings(rawEnv);
@@ -247,10 +312,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): IdentityConfig {
     issuer: env.OIDC_ISSUER ?? `http://${env.HOST}:${env.IDENTITY_PORT}`,
     appOrigins: [...new Set(env.APP_ORIGINS)],
     keysFile: keys.keysFile,
-    usersFile: path.resolve(
-      ROOT,
-      env.IDENTITY_USERS_FILE ?? path.join(HERE, 'demo-users.json'),
-    ),
+    usersFile,
     keepKeys: keys.keepKeys,
     spaClientId: env.OIDC_CLIENT_ID,
     bffClientId: env.OAUTH_CLIENT_ID,
@@ -263,6 +325,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): IdentityConfig {
     accessTokenTtl: env.IDENTITY_ACCESS_TOKEN_TTL,
     refreshTokenTtl: env.IDENTITY_REFRESH_TOKEN_TTL,
     trustProxy: env.IDENTITY_TRUST_PROXY,
+    allowDemoUsers: env.IDENTITY_ALLOW_DEMO_USERS,
     signIn: {
       maxFailuresPerUser: env.IDENTITY_SIGNIN_MAX_FAILURES,
       maxFailuresPerIp: env.IDENTITY_SIGNIN_MAX_FAILURES_PER_IP,

@@ -43,18 +43,3 @@ export function send(
   });
   res.end(payload);
 }
-
-/**
- * The caller's address. X-Forwarded-For counts only behind a proxy we trust,
- * or anyone could pick a fresh "IP" per request and dodge rate limits.
- */
-export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)
-      ?.split(',')[0]
-      ?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
-}

@@ -9,10 +9,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errors, type Interaction, type Provider } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { IdentityConfig } from './config';
-import { BodyTooLargeError, clientIp, readBody, send } from './http-utils';
+import { BodyTooLargeError, readBody, send } from './http-utils';
 import { renderMessagePage } from './provider-pages';
-import { FailureLimiter } from './rate-limit';
+import { SignInThrottle } from './rate-limit';
 import { securityHeaders } from './security-headers';
+import { clientAddress } from './trusted-proxies';
 import { renderSignInPage, type DemoAccount } from './sign-in-page';
 import type { UserDirectory } from './users';
 
@@ -38,7 +39,7 @@ function tooManyMessage(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   const wait =
     seconds < 60
-      ? `${String(seconds)} seconds`
+      ? `${String(seconds)} second${seconds === 1 ? '' : 's'}`
       : `${String(minutes)} minute${minutes === 1 ? '' : 's'}`;
   return `Too many failed sign-in attempts. Try again in ${wait}.`;
 }
@@ -53,12 +54,9 @@ const PAGE_HEADERS = {
 export function createInteractionHandler(deps: InteractionDeps) {
   const { provider, config, users, logger, appName } = deps;
   const headers = { ...securityHeaders(config.appOrigins), ...PAGE_HEADERS };
-  const perUser = new FailureLimiter({
-    max: config.signIn.maxFailuresPerUser,
-    windowSeconds: config.signIn.windowSeconds,
-  });
-  const perIp = new FailureLimiter({
-    max: config.signIn.maxFailuresPerIp,
+  const throttle = new SignInThrottle({
+    freeAttemptsPerAccount: config.signIn.maxFailuresPerUser,
+    maxFailuresPerAddress: config.signIn.maxFailuresPerIp,
     windowSeconds: config.signIn.windowSeconds,
   });
   let demo: Promise<DemoAccount[]> | undefined;
@@ -150,42 +148,36 @@ export function createInteractionHandler(deps: InteractionDeps) {
     const username = (form.get('username') ?? '').trim().slice(0, 256);
     const password = form.get('password') ?? '';
     const page = { res, uid: interaction.uid, headers };
-    const ip = clientIp(req, config.trustProxy);
-    const userKey = username.toLowerCase();
+    const ip = clientAddress(req, config.trustProxy);
     // People type passwords into the username field: log only known names.
     const logName = users.find(username) ? username : '(unknown user)';
 
-    const limits = [perIp.check(ip), perUser.check(userKey)];
-    const wait = Math.max(...limits.map((l) => l.retryAfterSeconds));
-    if (limits.some((l) => l.limited)) {
-      logger.warn(
-        { username: logName, ip },
-        'sign-in refused: too many failures',
-      );
+    if (!username || !password) {
+      await signInPage(page, 400, { username, error: MISSING_CREDENTIALS });
+      return;
+    }
+    // H61: reserved before the password check, so concurrent guesses count.
+    const attempt = throttle.begin(username, ip);
+    if (!('succeed' in attempt)) {
+      const wait = attempt.retryAfterSeconds;
+      logger.warn({ username: logName, ip }, 'sign-in refused: throttled');
       await signInPage(
         page,
         429,
         { username, error: tooManyMessage(wait) },
-        {
-          'Retry-After': String(wait),
-        },
+        { 'Retry-After': String(wait) },
       );
-      return;
-    }
-    if (!username || !password) {
-      await signInPage(page, 400, { username, error: MISSING_CREDENTIALS });
       return;
     }
 
     const user = await users.authenticate(username, password);
     if (!user) {
-      perUser.fail(userKey);
-      perIp.fail(ip);
+      attempt.fail();
       logger.info({ username: logName, ip }, 'sign-in failed');
       await signInPage(page, 400, { username, error: INVALID_CREDENTIALS });
       return;
     }
-    perUser.reset(userKey);
+    attempt.succeed();
     logger.info({ username: user.username, ip }, 'signed in');
     await provider.interactionFinished(
       req,

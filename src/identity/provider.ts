@@ -16,6 +16,7 @@ import type { KeyFile } from './keys';
 import { renderMessagePage, renderSignOutPage } from './provider-pages';
 import type { ResourceCatalog } from './resources';
 import { securityHeaders } from './security-headers';
+import { trustsAnyProxy } from './trusted-proxies';
 import { userClaims, type UserDirectory } from './users';
 
 export const APP_NAME = 'Tasklist Inbox';
@@ -262,7 +263,7 @@ function configuration(deps: ProviderDeps): Configuration {
 export function createProvider(deps: ProviderDeps): Provider {
   const provider = new Provider(deps.config.issuer, configuration(deps));
   // Trust X-Forwarded-* only when a proxy we control sets them.
-  provider.proxy = deps.config.trustProxy;
+  provider.proxy = trustsAnyProxy(deps.config.trustProxy);
   const headers = securityHeaders(deps.config.appOrigins);
   provider.use(async (ctx, next) => {
     for (const [name, value] of Object.entries(headers)) ctx.set(name, value);
