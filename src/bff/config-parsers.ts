@@ -1,9 +1,9 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
-/** fastify's `trustProxy`: off, on, a hop-count function, or the proxies' addresses. */
+/** fastify's `trustProxy`: off, a hop-count function, or the proxies' addresses. */
 export type TrustProxy =
-  boolean | string | ((address: string, hop: number) => boolean);
+  false | string | ((address: string, hop: number) => boolean);
 
 /** A comma-separated list; blanks around items and empty items are dropped. */
 export function splitList(raw: string): string[] {
@@ -43,10 +43,21 @@ export const originList = listOf(
   }),
 ).refine((list) => list.length > 0, { error: 'needs at least one origin' });
 
-/** Parses BFF_TRUST_PROXY: true/false, a hop count, or comma-listed IPs/CIDRs. */
+/**
+ * Parses BFF_TRUST_PROXY: false, a hop count, or comma-listed IPs/CIDRs. In
+ * both cases fastify reads X-Forwarded-For from the right, where only our
+ * proxies write. `true` is refused (H62): it takes the leftmost entry, which
+ * the client wrote, so anyone could pick a fresh address per request.
+ */
 export function parseTrustProxy(raw: string | undefined): TrustProxy {
-  if (raw === undefined || raw === '' || raw === 'false') return false;
-  if (raw === 'true') return true;
+  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') {
+    return false;
+  }
+  if (raw === 'true') {
+    throw new Error(
+      'true would trust any X-Forwarded-For entry, which the client writes itself; set the number of proxies in front of the BFF (e.g. 1) or their addresses',
+    );
+  }
   if (/^\d+$/.test(raw)) {
     const hops = Number(raw);
     return (_address, hop) => hop < hops;

@@ -169,6 +169,12 @@ describe('validation', () => {
     expect(problems({ BFF_TRUST_PROXY: 'everyone' })[0]).toMatch(
       /^BFF_TRUST_PROXY/,
     );
+    // H62: true would take the leftmost X-Forwarded-For entry, the client's.
+    expect(problems({ BFF_TRUST_PROXY: 'true' })).toEqual([
+      expect.stringMatching(
+        /^BFF_TRUST_PROXY: true would trust any X-Forwarded-For entry, which the client writes itself/,
+      ),
+    ]);
     expect(problems({ BFF_FEATURES: 'bad flag!' })[0]).toMatch(/^BFF_FEATURES/);
   });
 });

@@ -355,6 +355,31 @@ describe('check 6: rate limits', () => {
     expect(limited.headers['retry-after']).toBeDefined();
     expect((await from('u4', '10.0.0.2')).statusCode).toBe(200);
   });
+
+  test('behind a trusted proxy the per-IP limit keys on the address the proxy saw, from the right (H62)', async () => {
+    for (const trust of ['1', '127.0.0.1']) {
+      const server = await bff({
+        BFF_RATE_LIMIT_PER_USER: '100',
+        BFF_RATE_LIMIT_PER_IP: '2',
+        BFF_TRUST_PROXY: trust,
+      });
+      // The client writes whatever it likes on the left; the proxy appends.
+      const from = (sub: string, forwardedFor: string) =>
+        idp.mint({ sub }).then((token) =>
+          server.inject({
+            method: 'POST',
+            url: '/api/token',
+            headers: tokenHeaders(token, { 'x-forwarded-for': forwardedFor }),
+            remoteAddress: '127.0.0.1',
+          }),
+        );
+      expect((await from('u1', '6.6.6.1, 203.0.113.9')).statusCode).toBe(200);
+      expect((await from('u2', '6.6.6.2, 203.0.113.9')).statusCode).toBe(200);
+      expect((await from('u3', '6.6.6.3, 203.0.113.9')).statusCode).toBe(429);
+      expect((await from('u4', '203.0.113.10')).statusCode).toBe(200);
+      await closeApps();
+    }
+  });
 });
 
 test('token endpoint runs its checks in order: the first failing check decides', async () => {
