@@ -69,10 +69,13 @@ async function startIdentity() {
     );
   });
   issuer = await listen(server);
-  const userToken = await new SignJWT({ groups: ['bench'] })
+  const userToken = await new SignJWT({
+    groups: ['bench'],
+    client_id: 'tasklist-inbox',
+  })
     .setProtectedHeader({ alg: 'RS256', kid: 'bench', typ: 'at+jwt' })
     .setIssuer(issuer)
-    .setAudience('tasklist-inbox')
+    .setAudience('urn:tasklist-inbox:bff')
     .setSubject('bench-user')
     .setIssuedAt()
     .setExpirationTime('1h')
@@ -139,6 +142,7 @@ function summary(result: AutocannonResult) {
   };
 }
 
+/** Reads the count from the management listener, where /metrics lives. */
 async function upstreamOkFromMetrics(url: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const series = 'bff_upstream_token_requests_total{result="ok"} ';
@@ -150,7 +154,9 @@ async function main(): Promise<void> {
   const identity = await startIdentity();
   const tokenEndpoint = await startTokenEndpoint();
   const port = await freePort();
+  const managementPort = await freePort();
   const bffUrl = `http://127.0.0.1:${port}`;
+  const managementUrl = `http://127.0.0.1:${managementPort}`;
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/bff/server.ts'],
@@ -164,6 +170,7 @@ async function main(): Promise<void> {
         NODE_ENV: 'development',
         HOST: '127.0.0.1',
         APP_PORT: String(port),
+        MANAGEMENT_PORT: String(managementPort),
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
         APP_ORIGINS: APP_ORIGIN,
         OIDC_ISSUER: identity.issuer,
@@ -213,7 +220,7 @@ async function main(): Promise<void> {
         duration: DURATION_S,
       }),
     );
-    const upstreamByMetrics = await upstreamOkFromMetrics(bffUrl);
+    const upstreamByMetrics = await upstreamOkFromMetrics(managementUrl);
     const result = {
       benchmark: 'bff',
       date: new Date().toISOString(),

@@ -34,11 +34,54 @@ export interface AppOptions {
   warmUp?: boolean;
 }
 
+/** What the public app and the management listener share. */
+export interface BffState {
+  metrics: BffMetrics;
+  cache: TokenCache;
+}
+
 /** The BFF as a plugin: everything but listening, so tests can inject. */
 export async function app(
   fastify: FastifyInstance,
-  opts: AppOptions,
+  opts: AppOptions & { state?: BffState },
 ): Promise<void> {
+  const { config } = opts;
+  const { metrics, cache } = opts.state ?? createState(fastify, opts);
+  const verifier = new UserTokenVerifier({
+    issuer: config.oidc.issuer,
+    ...config.userToken,
+    now: opts.deps?.now ?? Date.now,
+  });
+  if (opts.warmUp) {
+    fastify.addHook('onReady', async () => {
+      if (!(await verifier.warmUp())) {
+        fastify.log.warn(
+          { issuer: config.oidc.issuer },
+          'identity provider discovery failed; retrying on first use',
+        );
+      }
+    });
+  }
+
+  // External plugins first, then ours, then routes (fastify/demo order).
+  await fastify.register(rateLimit, { global: false });
+  registerRequestLog(fastify);
+  registerSecurityHeaders(fastify, config);
+  registerErrorHandler(fastify);
+  // H64: /metrics and the detailed /readyz live on the management listener.
+  await fastify.register(healthRoutes, { cache, detailed: false });
+  await fastify.register(configRoutes, { config });
+  await fastify.register(tokenRoutes, { config, cache, verifier, metrics });
+  if (opts.distDir)
+    await fastify.register(spaPlugin, { distDir: opts.distDir });
+  registerNotFound(fastify, {
+    spa: Boolean(opts.distDir),
+    perIpPerMinute: config.rateLimit.perIp,
+  });
+}
+
+/** The metrics registry and the token cache, logging through `fastify`. */
+function createState(fastify: FastifyInstance, opts: AppOptions): BffState {
   const { config } = opts;
   const deps: TokenCacheDeps = {
     fetch: globalThis.fetch,
@@ -68,37 +111,36 @@ export async function app(
       },
     },
   });
-  const verifier = new UserTokenVerifier({
-    issuer: config.oidc.issuer,
-    ...config.userToken,
-    now: deps.now,
-  });
-  if (opts.warmUp) {
-    fastify.addHook('onReady', async () => {
-      if (!(await verifier.warmUp())) {
-        fastify.log.warn(
-          { issuer: config.oidc.issuer },
-          'identity provider discovery failed; retrying on first use',
-        );
-      }
-    });
-  }
+  return { metrics, cache };
+}
 
-  // External plugins first, then ours, then routes (fastify/demo order).
-  await fastify.register(rateLimit, { global: false });
-  registerRequestLog(fastify);
-  registerSecurityHeaders(fastify, config);
-  registerErrorHandler(fastify);
-  await fastify.register(healthRoutes, { cache });
-  await fastify.register(metricsRoutes, { metrics });
-  await fastify.register(configRoutes, { config });
-  await fastify.register(tokenRoutes, { config, cache, verifier, metrics });
-  if (opts.distDir)
-    await fastify.register(spaPlugin, { distDir: opts.distDir });
-  registerNotFound(fastify, {
-    spa: Boolean(opts.distDir),
-    perIpPerMinute: config.rateLimit.perIp,
+/**
+ * The management listener (H64): `/metrics`, `/healthz` and the detailed
+ * `/readyz`, on MANAGEMENT_HOST:MANAGEMENT_PORT (loopback by default), like
+ * Keycloak's management interface. Nothing here is for browsers.
+ */
+export async function managementApp(
+  fastify: FastifyInstance,
+  opts: { state: BffState },
+): Promise<void> {
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
   });
+  await fastify.register(healthRoutes, {
+    cache: opts.state.cache,
+    detailed: true,
+  });
+  await fastify.register(metricsRoutes, { metrics: opts.state.metrics });
+}
+
+const managements = new WeakMap<FastifyInstance, FastifyInstance>();
+
+/** The management listener built together with a public app by `buildApp`. */
+export function managementOf(publicApp: FastifyInstance): FastifyInstance {
+  const management = managements.get(publicApp);
+  if (!management) throw new Error('not an app built by buildApp');
+  return management;
 }
 
 export interface BuildOptions extends Omit<AppOptions, 'config'> {
@@ -125,6 +167,21 @@ export async function buildApp(
     requestTimeout: 30_000,
     return503OnClosing: true,
   });
-  await fastify.register(app, { config, ...appOptions });
+  const state = createState(fastify, { config, ...appOptions });
+  await fastify.register(app, { config, ...appOptions, state });
+
+  const management = Fastify({
+    ...(logger
+      ? { loggerInstance: logger.child({ listener: 'management' }) }
+      : { logger: false }),
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024,
+    requestTimeout: 10_000,
+  });
+  await management.register(managementApp, { state });
+  managements.set(fastify, management);
+  fastify.addHook('onClose', async () => {
+    await management.close();
+  });
   return fastify;
 }

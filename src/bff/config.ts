@@ -77,6 +77,8 @@ export interface BffConfig {
   features: Record<string, boolean>;
   frameAncestors: string[];
   oauth: OAuthClientConfig;
+  /** H64: where /metrics and the detailed /readyz are served. */
+  management: { host: string; port: number };
 }
 
 export interface LoadedConfig {
@@ -118,6 +120,8 @@ const envSchema = z.object({
   ),
   HOST: opt(z.string()),
   APP_PORT: opt(int(0, 65535)),
+  MANAGEMENT_HOST: opt(z.string()),
+  MANAGEMENT_PORT: opt(int(0, 65535)),
   LOG_LEVEL: opt(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error:
@@ -237,7 +241,32 @@ function assemble(e: Env, problems: string[], warnings: string[]): BffConfig {
       [],
     ),
     oauth,
+    management: managementConfig(e, problems, warnings),
   };
+}
+
+/**
+ * H64: metrics and the detailed readiness belong to operators, not to the
+ * public port: by default on the loopback interface only.
+ */
+function managementConfig(
+  e: Env,
+  problems: string[],
+  warnings: string[],
+): BffConfig['management'] {
+  const host = e.MANAGEMENT_HOST ?? '127.0.0.1';
+  const port = e.MANAGEMENT_PORT ?? 9000;
+  if (port !== 0 && port === (e.APP_PORT ?? 3000)) {
+    problems.push(
+      `MANAGEMENT_PORT: must differ from APP_PORT (${String(port)}); the management listener is separate from the public one`,
+    );
+  }
+  if (!isLoopbackUrl(`http://${host.includes(':') ? `[${host}]` : host}/`)) {
+    warnings.push(
+      `MANAGEMENT_HOST=${host} is not a loopback address: /metrics and /readyz are reachable from the network; keep the port behind a firewall`,
+    );
+  }
+  return { host, port };
 }
 
 /** The BFF is the audience of the SPA's access tokens, named by its resource. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { managementOf } from './app';
 import { DEV_ONLY_CLIENT_SECRET } from './config';
 import {
   APP_ORIGIN,
@@ -43,8 +44,12 @@ const clock = new FakeClock();
 const userTokens: string[] = [];
 const transcripts: { label: string; text: string }[] = [];
 
-async function record(label: string, options: InjectOptions) {
-  const response = await app.inject(options);
+async function record(
+  label: string,
+  options: InjectOptions,
+  server: FastifyInstance = app,
+) {
+  const response = await server.inject(options);
   transcripts.push({
     label,
     text: `${response.statusCode}\n${JSON.stringify(response.headers)}\n${response.body}`,
@@ -165,8 +170,9 @@ async function exerciseEveryPath() {
   for (let i = 0; i < 12; i += 1) {
     if ((await token('429', tokenHeaders(fresh))).statusCode === 429) break;
   }
-  await record('metrics', { url: '/metrics' });
-  await record('readyz', { url: '/readyz' });
+  await record('metrics', { url: '/metrics' }, managementOf(app));
+  await record('readyz', { url: '/readyz' }, managementOf(app));
+  await record('public readyz', { url: '/readyz' });
 }
 
 describe('the secret never reaches the browser', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { buildApp } from './app';
+import { buildApp, managementOf } from './app';
 import { ConfigError, loadConfig } from './config';
 import { loggerOptions } from './logger';
 
@@ -37,4 +37,35 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-await fastify.listen({ host: config.host, port: config.port });
+await listen(fastify, config.host, config.port, 'APP_PORT');
+await listen(
+  managementOf(fastify),
+  config.management.host,
+  config.management.port,
+  'MANAGEMENT_PORT',
+);
+
+/**
+ * A taken port is a setting to change, not a crash: one line naming it and
+ * the variable that moves it, and no stack trace (H57).
+ */
+async function listen(
+  server: typeof fastify,
+  host: string,
+  port: number,
+  setting: string,
+): Promise<void> {
+  try {
+    await server.listen({ host, port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `[bff] port ${String(port)} on ${host} is already in use; set ${setting} to a free port`
+        : `[bff] not allowed to listen on port ${String(port)} on ${host}; set ${setting} to another port`,
+    );
+    await fastify.close();
+    process.exit(1);
+  }
+}

@@ -158,7 +158,7 @@ describe('other security headers (E34)', () => {
     expect(plain.headers['strict-transport-security']).toBeUndefined();
     // Behind a TLS-terminating proxy that the BFF trusts.
     const proxied = await (
-      await spa({ BFF_TRUST_PROXY: 'true' })
+      await spa({ BFF_TRUST_PROXY: '1' })
     ).inject({
       url: '/',
       headers: { 'x-forwarded-proto': 'https' },

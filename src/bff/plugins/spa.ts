@@ -45,12 +45,13 @@ export async function spaPlugin(
 /**
  * Whether an unmatched request should get the SPA shell: a GET or HEAD for
  * a client-side route. Never for `/assets/*` (a module request must not get
- * HTML), `/api/*` or anything that looks like a file.
+ * HTML), `/api/*`, `/metrics` or anything that looks like a file.
  */
 export function wantsSpaShell(method: string, urlPath: string): boolean {
   return (
     (method === 'GET' || method === 'HEAD') &&
-    !/^\/(assets|api)(\/|$)/.test(urlPath) &&
+    // /metrics is on the management listener only (H64): a 404 here.
+    !/^\/(assets|api|metrics)(\/|$)/.test(urlPath) &&
     path.posix.extname(urlPath) === ''
   );
 }

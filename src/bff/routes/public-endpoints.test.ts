@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { managementOf } from '../app';
 import { APP_ORIGIN, startBffHarness } from '../test/bff-harness';
 
 // /api/config, /healthz and /metrics: their shapes, headers, and that none
@@ -54,11 +55,12 @@ test('/api/config gives CORS headers to app origins only', async () => {
 
 test('/healthz, /readyz and /metrics never call the token provider', async () => {
   const server = await bff();
+  const management = managementOf(server);
   upstream.calls.length = 0;
   const health = await server.inject({ url: '/healthz' });
   expect(health.json()).toEqual({ status: 'ok' });
   expect(health.headers['cache-control']).toBe('no-store');
-  const ready = await server.inject({ url: '/readyz' });
+  const ready = await management.inject({ url: '/readyz' });
   expect(ready.statusCode).toBe(200);
   expect(ready.json()).toEqual({
     status: 'ok',
@@ -69,13 +71,14 @@ test('/healthz, /readyz and /metrics never call the token provider', async () =>
       circuit: 'closed',
     },
   });
-  await server.inject({ url: '/metrics' });
+  await management.inject({ url: '/metrics' });
+  await server.inject({ url: '/readyz' });
   expect(upstream.calls).toHaveLength(0);
 });
 
 test('/metrics exposes exactly the four BFF metric families in Prometheus format', async () => {
   const server = await bff();
-  const response = await server.inject({ url: '/metrics' });
+  const response = await managementOf(server).inject({ url: '/metrics' });
   expect(response.statusCode).toBe(200);
   expect(response.headers['content-type']).toMatch(
     /^text\/plain; version=0\.0\.4/,

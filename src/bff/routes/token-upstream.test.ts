@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { managementOf } from '../app';
 import {
   CANARY_SECRET,
   startBffHarness,
@@ -31,7 +32,7 @@ async function requestToken(server: FastifyInstance) {
 
 /** Reads one sample from the Prometheus text format. */
 async function metric(server: FastifyInstance, series: string) {
-  const text = (await server.inject({ url: '/metrics' })).body;
+  const text = (await managementOf(server).inject({ url: '/metrics' })).body;
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
@@ -243,10 +244,11 @@ describe('upstream failures reach the browser as problem+json (security.md 5)', 
 
   test('/readyz reports failing since the first failure (503), /healthz stays up', async () => {
     const server = await bff({}, fast);
-    expect((await server.inject({ url: '/readyz' })).statusCode).toBe(200);
+    const management = managementOf(server);
+    expect((await management.inject({ url: '/readyz' })).statusCode).toBe(200);
     upstream.setFallback({ kind: 'status', status: 500 });
     await requestToken(server);
-    const ready = await server.inject({ url: '/readyz' });
+    const ready = await management.inject({ url: '/readyz' });
     expect(ready.statusCode).toBe(503);
     expect(ready.json()).toMatchObject({
       status: 'failing',
@@ -258,7 +260,7 @@ describe('upstream failures reach the browser as problem+json (security.md 5)', 
     expect((await server.inject({ url: '/healthz' })).statusCode).toBe(200);
     upstream.setFallback({ kind: 'token' });
     expect((await requestToken(server)).statusCode).toBe(200);
-    expect((await server.inject({ url: '/readyz' })).json()).toMatchObject({
+    expect((await management.inject({ url: '/readyz' })).json()).toMatchObject({
       status: 'ok',
     });
   });
