@@ -69,6 +69,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Built for error reporting, never referenced by the bundles; the BFF
+    // refuses to serve them (security.md H65).
+    sourcemap: 'hidden',
   },
 });

@@ -314,5 +314,18 @@ describe.skipIf(!existsSync(DIST))(
           expect(text, file).not.toContain(name);
       }
     });
+
+    // H65: maps are built for error reporting, but no bundle points at one.
+    test('no built script or stylesheet names a source map (H65)', () => {
+      const served = filesUnder(DIST).filter((file) =>
+        /\.(js|css)$/.test(file),
+      );
+      expect(served.length).toBeGreaterThan(0);
+      for (const file of served) {
+        expect(readFileSync(file, 'utf8'), file).not.toMatch(
+          /[#@] sourceMappingURL=/,
+        );
+      }
+    });
   },
 );

@@ -29,6 +29,9 @@ export async function spaPlugin(
     root: opts.distDir,
     index: false,
     cacheControl: false,
+    // H65: source maps are built for error reporting, never published; the
+    // whole SPA source would be one request away.
+    allowedPath: (pathName: string) => !pathName.endsWith('.map'),
     setHeaders(reply: FastifyReply, filePath: string) {
       void reply.header(
         'cache-control',
