@@ -5,10 +5,15 @@
  * memory), wires their addresses together through environment variables, and
  * stops them all on Ctrl-C or SIGTERM. A part is started only once its
  * `server.ts` exists, so the stack grows as the parts land.
+ *
+ * Before anything starts it checks every port (H57); a service that crashes
+ * later is restarted with back-off while the others keep running (H58); the
+ * OAuth client secret goes only to the BFF and the identity provider (H66).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -17,6 +22,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +32,8 @@ export interface ServiceSpec {
   name: string;
   entry: string;
   healthUrl: string;
+  /** Only the BFF and the embedded provider may see the client secret (H66). */
+  needsClientSecret?: boolean;
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,6 +62,11 @@ export function buildStackEnv(
   const devPort = port(base, 'DEV_PORT', 5173);
   const tasklistPort = port(base, 'TASKLIST_PORT', 8080);
   const identityPort = port(base, 'IDENTITY_PORT', 18080);
+  const managementPort = port(
+    base,
+    'MANAGEMENT_PORT',
+    defaultManagementPort(appPort),
+  );
   const dataDir = path.resolve(ROOT, base.DATA_DIR ?? '.data');
 
   const appOrigins = [
@@ -64,8 +77,11 @@ export function buildStackEnv(
   ];
   const issuer = base.OIDC_ISSUER ?? `http://${host}:${identityPort}`;
 
+  // H66: the secret is handed to the two services that need it, never to all.
+  const shared = { ...base };
+  delete shared.OAUTH_CLIENT_SECRET;
   return {
-    ...base,
+    ...shared,
     NODE_ENV:
       base.NODE_ENV ?? (mode === 'start' ? 'production' : 'development'),
     HOST: host,
@@ -73,6 +89,8 @@ export function buildStackEnv(
     DEV_PORT: String(devPort),
     TASKLIST_PORT: String(tasklistPort),
     IDENTITY_PORT: String(identityPort),
+    MANAGEMENT_PORT: String(managementPort),
+    MANAGEMENT_HOST: base.MANAGEMENT_HOST ?? '127.0.0.1',
     DATA_DIR: dataDir,
     APP_ORIGINS: base.APP_ORIGINS ?? appOrigins.join(','),
     OIDC_ISSUER: issuer,
@@ -84,9 +102,41 @@ export function buildStackEnv(
     // must accept the app's origins (a real cluster needs a gateway for this).
     TASKLIST_CORS_ORIGINS:
       base.TASKLIST_CORS_ORIGINS ?? base.APP_ORIGINS ?? appOrigins.join(','),
-    OAUTH_CLIENT_SECRET:
-      base.OAUTH_CLIENT_SECRET ?? embeddedClientSecret(dataDir),
   };
+}
+
+/**
+ * The BFF's management listener (H64) follows the app port, 3000 → 9000, so
+ * two stacks with their own port sets never share one.
+ */
+export function defaultManagementPort(appPort: number): number {
+  const derived = appPort + 6000;
+  if (derived > 65535) {
+    throw new Error(
+      `MANAGEMENT_PORT cannot follow APP_PORT=${String(appPort)} (it would be ${String(derived)}); set MANAGEMENT_PORT`,
+    );
+  }
+  return derived;
+}
+
+/** The client secret: the one configured, else the generated one (H66). */
+export function clientSecret(
+  base: NodeJS.ProcessEnv,
+  dataDir: string,
+  warn: (line: string) => void = (line) => {
+    console.warn(line);
+  },
+): string {
+  return base.OAUTH_CLIENT_SECRET ?? embeddedClientSecret(dataDir, warn);
+}
+
+/** The environment one service starts with: the secret only where needed. */
+export function serviceEnv(
+  spec: ServiceSpec,
+  env: NodeJS.ProcessEnv,
+  secret: string,
+): NodeJS.ProcessEnv {
+  return spec.needsClientSecret ? { ...env, OAUTH_CLIENT_SECRET: secret } : env;
 }
 
 /**
@@ -95,9 +145,22 @@ export function buildStackEnv(
  * launcher makes a random secret once and keeps it, owner-readable only, in
  * the data directory so curl examples can read it.
  */
-function embeddedClientSecret(dataDir: string): string {
+export function embeddedClientSecret(
+  dataDir: string,
+  warn: (line: string) => void,
+): string {
   const file = path.join(dataDir, 'oauth-client-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    // Like the identity keys file: tightened, with a warning, if others can read it.
+    const mode = statSync(file).mode & 0o777;
+    if ((mode & 0o077) !== 0) {
+      chmodSync(file, 0o600);
+      warn(
+        `[launcher] ${file} was readable by others (mode ${mode.toString(8)}); set it to 600`,
+      );
+    }
+    return readFileSync(file, 'utf8').trim();
+  }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
@@ -112,6 +175,7 @@ export function serviceSpecs(env: NodeJS.ProcessEnv): ServiceSpec[] {
       name: 'identity',
       entry: 'src/identity/server.ts',
       healthUrl: `http://${host}:${env.IDENTITY_PORT}/.well-known/openid-configuration`,
+      needsClientSecret: true,
     },
     {
       name: 'tasklist',
@@ -122,6 +186,7 @@ export function serviceSpecs(env: NodeJS.ProcessEnv): ServiceSpec[] {
       name: 'bff',
       entry: 'src/bff/server.ts',
       healthUrl: `http://${host}:${env.APP_PORT}/healthz`,
+      needsClientSecret: true,
     },
   ];
 }
@@ -169,56 +234,226 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
   });
 }
 
-async function waitForHealth(
-  spec: ServiceSpec,
-  child: ChildProcess,
-  timeoutMs = 60_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(
-        `${spec.name} exited with code ${child.exitCode} while starting`,
-      );
-    }
-    try {
-      const res = await fetch(spec.healthUrl, {
-        signal: AbortSignal.timeout(2000),
-      });
-      if (res.ok) return;
-    } catch {
-      // Not listening yet; try again shortly.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${spec.name} did not become healthy at ${spec.healthUrl}`);
+// --- Ports (H57) -------------------------------------------------------------
+
+export interface PortNeed {
+  port: number;
+  host: string;
+  /** The setting that moves it. */
+  setting: string;
 }
 
-async function startServices(
-  specs: ServiceSpec[],
+/** Every port the stack will listen on, with the setting that moves it. */
+export function portsNeeded(
   env: NodeJS.ProcessEnv,
-  children: { spec: ServiceSpec; child: ChildProcess }[],
-  isStopping: () => boolean,
-  stopAll: (code: number) => Promise<void>,
-): Promise<void> {
-  for (const spec of specs) {
-    const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
-      cwd: ROOT,
-      env,
-      stdio: 'inherit',
+  mode: LaunchMode,
+): PortNeed[] {
+  const host = env.HOST ?? '127.0.0.1';
+  const need = (setting: string, at = host): PortNeed => ({
+    port: Number(env[setting]),
+    host: at,
+    setting,
+  });
+  return [
+    need('IDENTITY_PORT'),
+    need('TASKLIST_PORT'),
+    need('APP_PORT'),
+    need('MANAGEMENT_PORT', env.MANAGEMENT_HOST ?? '127.0.0.1'),
+    ...(mode === 'dev' ? [need('DEV_PORT')] : []),
+  ];
+}
+
+function tryListen(need: PortNeed): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      resolve(error.code ?? 'error');
     });
-    children.push({ spec, child });
-    child.on('exit', (code, signal) => {
-      if (isStopping()) return;
-      console.error(
-        `[launcher] ${spec.name} stopped unexpectedly (${signal ?? `code ${String(code)}`}); stopping the stack`,
+    server.listen({ port: need.port, host: need.host, exclusive: true }, () => {
+      server.close(() => {
+        resolve(undefined);
+      });
+    });
+  });
+}
+
+/**
+ * Checks every port before anything starts, so a taken port is one line
+ * naming it and its setting, not a stack trace after half the stack is up.
+ */
+export async function portProblems(needs: PortNeed[]): Promise<string[]> {
+  const problems: string[] = [];
+  const seen = new Map<number, string>();
+  for (const need of needs) {
+    const other = seen.get(need.port);
+    if (other) {
+      problems.push(
+        `${need.setting} and ${other} are both ${String(need.port)}; give each its own port`,
       );
-      void stopAll(1);
+      continue;
+    }
+    seen.set(need.port, need.setting);
+    const failure = await tryListen(need);
+    if (failure === 'EADDRINUSE') {
+      problems.push(
+        `port ${String(need.port)} on ${need.host} is already in use; set ${need.setting} to a free port (e.g. ${need.setting}=${String(need.port + 1)})`,
+      );
+    } else if (failure !== undefined) {
+      problems.push(
+        `cannot listen on port ${String(need.port)} on ${need.host} (${failure}); set ${need.setting} to another port`,
+      );
+    }
+  }
+  return problems;
+}
+
+// --- Supervision (H58) -------------------------------------------------------
+
+export interface SupervisorOptions {
+  /** Starts one process of a service. */
+  spawn: (spec: ServiceSpec) => ChildProcess;
+  log: (line: string) => void;
+  /** The wait before restart number `attempt` (1, 2, …). */
+  backoffMs?: (attempt: number) => number;
+  /** Up this long, a service's crash count starts over. */
+  stableMs?: number;
+  healthTimeoutMs?: number;
+}
+
+/** 1 s, 2 s, 4 s … at most 30 s. */
+export const defaultBackoffMs = (attempt: number) =>
+  Math.min(30_000, 1000 * 2 ** (attempt - 1));
+
+interface Supervised {
+  spec: ServiceSpec;
+  child: ChildProcess;
+  attempts: number;
+  upSince: number;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * Runs the services. A service that crashes after it came up is restarted
+ * with a growing back-off while the others keep running; the stack stops
+ * only on Ctrl-C, SIGTERM, or a service that cannot start in the first place.
+ */
+export class Supervisor {
+  readonly #services: Supervised[] = [];
+  readonly #options: Required<SupervisorOptions>;
+  #stopping = false;
+
+  constructor(options: SupervisorOptions) {
+    this.#options = {
+      backoffMs: defaultBackoffMs,
+      stableMs: 60_000,
+      healthTimeoutMs: 60_000,
+      ...options,
+    };
+  }
+
+  /** Starts a service and waits until it is healthy; throws if it cannot. */
+  async start(spec: ServiceSpec): Promise<void> {
+    const service: Supervised = {
+      spec,
+      child: this.#options.spawn(spec),
+      attempts: 0,
+      upSince: Date.now(),
+    };
+    this.#services.push(service);
+    this.#watch(service);
+    await this.#waitForHealth(service);
+    service.upSince = Date.now();
+  }
+
+  /** The current process of a service (for tests and logs). */
+  pidOf(name: string): number | undefined {
+    return this.#services.find((s) => s.spec.name === name)?.child.pid;
+  }
+
+  #watch(service: Supervised): void {
+    const { child, spec } = service;
+    child.once('exit', (code, signal) => {
+      if (this.#stopping || service.child !== child) return;
+      if (Date.now() - service.upSince >= this.#options.stableMs) {
+        service.attempts = 0;
+      }
+      service.attempts += 1;
+      const wait = this.#options.backoffMs(service.attempts);
+      this.#options.log(
+        `[launcher] ${spec.name} stopped unexpectedly (${signal ?? `code ${String(code)}`}); restarting in ${formatMs(wait)} (restart ${String(service.attempts)}); the other services keep running`,
+      );
+      service.timer = setTimeout(() => {
+        void this.#restart(service);
+      }, wait);
     });
-    await waitForHealth(spec, child);
-    console.log(`[launcher] ${spec.name} is up`);
+  }
+
+  async #restart(service: Supervised): Promise<void> {
+    if (this.#stopping) return;
+    service.child = this.#options.spawn(service.spec);
+    service.upSince = Date.now();
+    this.#watch(service);
+    try {
+      await this.#waitForHealth(service);
+      this.#options.log(`[launcher] ${service.spec.name} is up again`);
+    } catch {
+      // The exit handler schedules the next attempt.
+    }
+  }
+
+  async #waitForHealth(service: Supervised): Promise<void> {
+    const { spec } = service;
+    const child = service.child;
+    if (spec.healthUrl === '') return;
+    const deadline = Date.now() + this.#options.healthTimeoutMs;
+    while (Date.now() < deadline && !this.#stopping) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(
+          `${spec.name} exited with code ${String(child.exitCode ?? child.signalCode)} while starting (its message is above)`,
+        );
+      }
+      try {
+        const res = await fetch(spec.healthUrl, {
+          signal: AbortSignal.timeout(2000),
+        });
+        if (res.ok) return;
+      } catch {
+        // Not listening yet; try again shortly.
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    if (!this.#stopping) {
+      throw new Error(
+        `${spec.name} did not become healthy at ${spec.healthUrl}`,
+      );
+    }
+  }
+
+  /** Stops every service: SIGTERM, then SIGKILL after `graceMs`. */
+  async stopAll(graceMs = 10_000): Promise<void> {
+    this.#stopping = true;
+    await Promise.all(
+      this.#services.map(async (service) => {
+        clearTimeout(service.timer);
+        const { child } = service;
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => {
+            resolve();
+          });
+          child.kill('SIGTERM');
+          // A service that ignores SIGTERM for too long is killed outright.
+          setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
+        });
+      }),
+    );
   }
 }
+
+const formatMs = (ms: number) =>
+  ms >= 1000 ? `${String(Math.round(ms / 100) / 10)} s` : `${String(ms)} ms`;
+
+// --- main ----------------------------------------------------------------------
 
 async function main(argv: string[]): Promise<void> {
   const mode: LaunchMode = argv.includes('dev') ? 'dev' : 'start';
@@ -228,13 +463,19 @@ async function main(argv: string[]): Promise<void> {
   const env = buildStackEnv(process.env, mode);
   const dataDir = env.DATA_DIR ?? path.join(ROOT, '.data');
 
+  // Before anything starts or builds: every port must be free (H57).
+  const problems = await portProblems(portsNeeded(env, mode));
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`[launcher] ${problem}`);
+    process.exit(1);
+  }
+
   // Test runs ask for a fresh world so every run starts from the same seed.
   if (argv.includes('--fresh-data')) {
     rmSync(dataDir, { recursive: true, force: true });
-    env.OAUTH_CLIENT_SECRET =
-      process.env.OAUTH_CLIENT_SECRET ?? embeddedClientSecret(dataDir);
   }
   mkdirSync(dataDir, { recursive: true });
+  const secret = clientSecret(process.env, dataDir);
 
   const viteBin = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   if (mode === 'start' && isBuildStale()) {
@@ -245,58 +486,48 @@ async function main(argv: string[]): Promise<void> {
     });
   }
 
-  const children: { spec: ServiceSpec; child: ChildProcess }[] = [];
+  const supervisor = new Supervisor({
+    spawn: (spec) =>
+      spec.name === 'vite'
+        ? spawn(process.execPath, [viteBin], {
+            cwd: ROOT,
+            env,
+            stdio: 'inherit',
+          })
+        : spawn(process.execPath, ['--import', 'tsx', spec.entry], {
+            cwd: ROOT,
+            env: serviceEnv(spec, env, secret),
+            stdio: 'inherit',
+          }),
+    log: (line) => {
+      console.error(line);
+    },
+  });
   let stopping = false;
-
-  const stopAll = async (code: number) => {
+  const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    const exits = children
-      .filter(
-        ({ child }) => child.exitCode === null && child.signalCode === null,
-      )
-      .map(
-        ({ child }) =>
-          new Promise<void>((resolve) => {
-            child.once('exit', () => {
-              resolve();
-            });
-            child.kill('SIGTERM');
-            // A service that ignores SIGTERM for too long is killed outright.
-            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-          }),
-      );
-    await Promise.all(exits);
+    await supervisor.stopAll();
     process.exit(code);
   };
-
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
 
   const specs = serviceSpecs(env).filter((spec) =>
     existsSync(path.join(ROOT, spec.entry)),
   );
   try {
-    await startServices(specs, env, children, () => stopping, stopAll);
+    for (const spec of specs) {
+      await supervisor.start(spec);
+      console.log(`[launcher] ${spec.name} is up`);
+    }
+    if (mode === 'dev') {
+      await supervisor.start({ name: 'vite', entry: viteBin, healthUrl: '' });
+    }
   } catch (error) {
     console.error('[launcher]', error instanceof Error ? error.message : error);
-    await stopAll(1);
+    await stop(1);
     return;
-  }
-
-  if (mode === 'dev') {
-    const vite = spawn(process.execPath, [viteBin], {
-      cwd: ROOT,
-      env,
-      stdio: 'inherit',
-    });
-    children.push({
-      spec: { name: 'vite', entry: viteBin, healthUrl: '' },
-      child: vite,
-    });
-    vite.on('exit', () => {
-      if (!stopping) void stopAll(1);
-    });
   }
 
   const appUrl =
