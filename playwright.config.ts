@@ -11,6 +11,11 @@ export const E2E_PORTS = {
   tasklist: Number(process.env.E2E_TASKLIST_PORT ?? 8180),
   identity: Number(process.env.E2E_IDENTITY_PORT ?? 18180),
 };
+// The BFF's management listener follows the app port, as in the launcher, so
+// two e2e runs with their own port sets never collide on it.
+const managementPort = Number(
+  process.env.E2E_MANAGEMENT_PORT ?? E2E_PORTS.app + 6000,
+);
 const baseURL = `http://${host}:${E2E_PORTS.app}`;
 
 export default defineConfig({
@@ -56,6 +61,7 @@ export default defineConfig({
       TASKLIST_PORT: String(E2E_PORTS.tasklist),
       IDENTITY_PORT: String(E2E_PORTS.identity),
       DEV_PORT: String(E2E_PORTS.app + 1),
+      MANAGEMENT_PORT: String(managementPort),
       // Per port set, so two e2e runs on one machine never share a database.
       DATA_DIR: `.data/e2e-${E2E_PORTS.app}`,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',

@@ -51,6 +51,17 @@ async function signIn(
   appOrigin: string,
   username: string,
 ): Promise<string> {
+  return (await signInTokens(request, config, appOrigin, username))
+    .access_token;
+}
+
+/** The same sign-in, returning the access and the ID token. */
+async function signInTokens(
+  request: APIRequestContext,
+  config: RuntimeConfig,
+  appOrigin: string,
+  username: string,
+): Promise<{ access_token: string; id_token: string }> {
   const issuer = config.oidc.authority;
   const redirectUri = `${appOrigin}/auth/callback`;
   const { verifier, challenge } = pkce();
@@ -96,7 +107,7 @@ async function signIn(
     },
   });
   expect(tokens.status()).toBe(200);
-  return ((await tokens.json()) as { access_token: string }).access_token;
+  return (await tokens.json()) as { access_token: string; id_token: string };
 }
 
 test('a signed-in user token exchanged at /api/token gives a token the embedded Tasklist accepts', async ({
@@ -166,4 +177,37 @@ test('the token endpoint refuses the same user token from a foreign origin', asy
   });
   expect(refused.status()).toBe(403);
   expect(await refused.json()).toMatchObject({ code: 'origin_not_allowed' });
+});
+
+test("the token endpoint refuses the SPA's ID token, which leaks through logout URLs (H59)", async ({
+  request,
+  baseURL,
+}) => {
+  const appOrigin = new URL(baseURL ?? '').origin;
+  const config = (await (
+    await request.get('/api/config')
+  ).json()) as RuntimeConfig;
+  const { id_token: idToken } = await signInTokens(
+    request,
+    config,
+    appOrigin,
+    'bob',
+  );
+  const refused = await request.post('/api/token', {
+    headers: {
+      origin: appOrigin,
+      'x-requested-with': 'tasklist-inbox',
+      authorization: `Bearer ${idToken}`,
+    },
+  });
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ code: 'invalid_token' });
+});
+
+test('the app port has no /metrics and a status-only /readyz (H64)', async ({
+  request,
+}) => {
+  expect((await request.get('/metrics')).status()).toBe(404);
+  const ready = await request.get('/readyz');
+  expect(Object.keys((await ready.json()) as object)).toEqual(['status']);
 });

@@ -294,7 +294,7 @@ describe('supervision (H58)', () => {
           stdio: 'ignore',
           env: {
             PORT: String(ports[spec.name]),
-            ...(starts[spec.name] > 1 ? { STARTED: '1' } : {}),
+            ...((starts[spec.name] ?? 0) > 1 ? { STARTED: '1' } : {}),
             ...extraEnv,
           },
         });

@@ -257,7 +257,7 @@ describe('sign-in throttling (H61)', () => {
       ),
     );
     const statuses = results.map((r) => r.response.status).sort();
-    expect(statuses).toEqual([400, 400, 400, ...Array(7).fill(429)]);
+    expect(statuses).toEqual([400, 400, 400, ...Array<number>(7).fill(429)]);
   });
 
   it('limits one address across usernames too', async () => {

@@ -91,7 +91,13 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Configuration problems are the user's to fix: print them plainly.
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (error instanceof ConfigError) console.error(error.message);
-  else console.error('[tasklist] failed to start:', error);
+  else if (code === 'EADDRINUSE') {
+    // Expected, not a crash: one line naming the setting (H57).
+    console.error(
+      `[tasklist] port ${process.env.TASKLIST_PORT ?? '8080'} is already in use; set TASKLIST_PORT to a free port`,
+    );
+  } else console.error('[tasklist] failed to start:', error);
   process.exit(1);
 });

@@ -90,14 +90,8 @@ export const DOCUMENT_LIMITS = { aliases: 15, depth: 10, tokens: 2000 };
  */
 const TRANSPORT_STATUSES = new Set([405, 406, 413, 415]);
 
-interface HttpExtensions {
-  status?: number;
-  spec?: boolean;
-  headers?: Record<string, string>;
-}
-
 function isTransportError(error: GraphQLError): boolean {
-  const http = error.extensions.http as HttpExtensions | undefined;
+  const http = error.extensions.http;
   return (
     error.extensions.code === 'BAD_REQUEST' ||
     (http?.status !== undefined && TRANSPORT_STATUSES.has(http.status))
@@ -113,7 +107,7 @@ function isTransportError(error: GraphQLError): boolean {
  */
 function useTasklistStatusCodes(): Plugin {
   const relax = (error: GraphQLError) => {
-    const http = error.extensions.http as HttpExtensions | undefined;
+    const http = error.extensions.http;
     if (!http || isTransportError(error)) return;
     const extensions = error.extensions as Record<string, unknown>;
     if (http.headers) extensions.http = { headers: http.headers };

@@ -6,6 +6,7 @@ import {
   expect,
   it,
   vi,
+  type MockInstance,
 } from 'vitest';
 import { createHarness, type Harness } from '../test/harness';
 
@@ -17,7 +18,7 @@ import { createHarness, type Harness } from '../test/harness';
  * which the spy on the store's search proves.
  */
 let h: Harness;
-let search: ReturnType<typeof vi.spyOn>;
+let search: MockInstance | undefined;
 
 beforeAll(async () => {
   h = await createHarness();
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  search.mockRestore();
+  search?.mockRestore();
 });
 
 const TASKS =

@@ -117,17 +117,16 @@ describe('per-caller rate limit (H55)', () => {
     const refused = await ask(api);
     expect(refused.statusCode).toBe(200);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    expect(refused.json()).toEqual({
-      data: null,
-      errors: [
-        {
-          message: expect.stringMatching(
-            /^Too many requests: at most 3 per minute per caller\. Try again in \d+ seconds\.$/,
-          ),
-          extensions: { code: 'RATE_LIMITED' },
-        },
-      ],
-    });
+    const body = refused.json<{
+      data: null;
+      errors: { message: string; extensions: unknown }[];
+    }>();
+    expect(body.data).toBeNull();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]?.message).toMatch(
+      /^Too many requests: at most 3 per minute per caller\. Try again in \d+ seconds\.$/,
+    );
+    expect(body.errors[0]?.extensions).toEqual({ code: 'RATE_LIMITED' });
 
     // Another caller, and the same caller from another address, are not affected.
     const user = await h.userToken('demo', 'tasklist:read');
