@@ -105,7 +105,8 @@ test('demo signs in on our page and lands on the app callback with the right gro
 
   const access = await jwtVerify(tokens.access_token, jwks, {
     issuer,
-    audience: 'tasklist-inbox',
+    // The BFF resource, never the client id (an ID token's audience).
+    audience: 'urn:tasklist-inbox:bff',
     typ: 'at+jwt',
     algorithms: ['RS256'],
   });
