@@ -1,5 +1,5 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { SignInPage } from '../components/sign-in-page';
+import { SignInPage } from '../shell/sign-in-page';
 
 /**
  * The last failed callback of this page load. Cleaning the address bar makes

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { SignInPage } from '../components/sign-in-page';
+import { SignInPage } from '../shell/sign-in-page';
 import { safeReturnTo } from '../lib/safe-return-to';
 
 export const Route = createFileRoute('/login')({

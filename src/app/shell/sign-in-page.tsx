@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Auth } from '../auth/auth-types';
-import { Button } from './button';
+import { Button } from '../components/button';
 
 interface SignInPageProps {
   auth: Auth;

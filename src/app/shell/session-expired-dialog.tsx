@@ -1,5 +1,5 @@
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { Button } from './button';
+import { Button } from '../components/button';
 
 /** Shown when the session ended and could not be renewed; input is kept as drafts. */
 export function SessionExpiredDialog({ onSignIn }: { onSignIn: () => void }) {

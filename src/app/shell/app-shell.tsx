@@ -4,12 +4,12 @@ import type { ApolloClient } from '@apollo/client';
 import type { Auth, AuthUser } from '../auth/auth-types';
 import { useAuthState } from '../auth/use-auth-state';
 import type { FatalErrorStore } from '../lib/fatal-error';
-import { ErrorPanel } from './error-panel';
-import { OfflineBanner } from './offline-banner';
+import { ErrorPanel } from '../components/error-panel';
+import { OfflineBanner } from '../components/offline-banner';
 import { LazySessionExpiredDialog } from './lazy-session-expired-dialog';
-import { ThemeToggle } from './theme-toggle';
+import { ThemeToggle } from '../components/theme-toggle';
 import { LazyUserMenu } from './lazy-user-menu';
-import { useRouteFocus } from './use-route-focus';
+import { useRouteFocus } from '../components/use-route-focus';
 
 interface AppShellProps {
   auth: Auth;
