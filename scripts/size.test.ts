@@ -114,7 +114,7 @@ function baseFiles(): Record<string, FakeFile> {
     'assets/form-LLLLLLLL.js': {
       code: 'export{F as CamundaFormViewer};',
       sources: [
-        '../../src/app/features/task-form/camunda-form-viewer.tsx',
+        '../../src/app/features/task-form/camunda-form/camunda-form-viewer.tsx',
         '../../node_modules/@bpmn-io/form-js-viewer/dist/index.es.js',
       ],
     },

@@ -1,5 +1,5 @@
 import { Button } from '../../components/button';
-import type { CompletionFailure } from './complete-errors';
+import type { CompletionFailure } from './completion-failure';
 
 interface CompletionFooterProps {
   canComplete: boolean;

@@ -8,12 +8,15 @@ import {
   CamundaForm,
   formVariableNames,
   type CamundaFormApi,
-} from './camunda-form';
+} from './camunda-form/camunda-form';
 import { CompletionFooter } from './completion-footer';
 import { clearDraft, saveDraft, type Draft } from './drafts';
-import { TASK_FORM_QUERY, TASK_FORM_VARIABLES_QUERY } from './form-queries';
+import {
+  TASK_FORM_QUERY,
+  TASK_FORM_VARIABLES_QUERY,
+} from './form-completion-queries';
 import { toVariableInputs } from './use-complete-task';
-import { useCompletion, type CompletionOptions } from './use-completion';
+import { useCompletion, type CompletionOptions } from './use-completion-flow';
 
 interface FormCompletionProps extends CompletionOptions {
   formId: string;

@@ -43,7 +43,7 @@ import {
   CamundaForm,
   formVariableNames,
   type CamundaFormApi,
-} from './camunda-form';
+} from './camunda-form/camunda-form';
 
 // Big forms take a few seconds in a DOM emulation, more on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -145,7 +145,7 @@ beforeAll(async () => {
     value: () => undefined,
   });
   // Load the lazy chunk once up front, so each test waits only for its form.
-  await import('./camunda-form-viewer');
+  await import('./camunda-form/camunda-form-viewer');
 });
 
 afterAll(() => {
@@ -258,7 +258,7 @@ describe.skipIf(NO_FORMS)('real-world forms in the task view', () => {
 
   it('a missing required date is marked invalid on its picker, focused, and clears once picked (create expense report)', async () => {
     // form-js sets aria-invalid on its other fields but not on date and time
-    // pickers; camunda-form-runtime's watchPickerValidity adds it.
+    // pickers; form-runtime's watchPickerValidity adds it.
     const view = await openFormTask('tutorial-create-expense-report', {
       email: 'ada@example.com',
       expenseAmount: 12.5,

@@ -3,7 +3,7 @@ import { Button } from '../../components/button';
 import { formatJsonForEditing } from '../../lib/json-value';
 import { CompletionFooter } from './completion-footer';
 import { saveDraft, type Draft } from './drafts';
-import { useCompletion, type CompletionOptions } from './use-completion';
+import { useCompletion, type CompletionOptions } from './use-completion-flow';
 import { useFullVariableValue } from './use-full-variable-value';
 import { VariableValue } from './variable-value';
 import {

@@ -4,7 +4,7 @@ import { showToast } from '../../components/toast-queue';
 import {
   describeCompletionError,
   type CompletionFailure,
-} from './complete-errors';
+} from './completion-failure';
 import { useCompleteTask } from './use-complete-task';
 
 export interface CompletionOptions {

@@ -20,18 +20,15 @@ import {
   countFieldErrors,
   parseFormSchema,
   type FormSchema,
-} from './camunda-form-schema';
-import {
-  installHtmlSanitizer,
-  watchLinkTargets,
-} from './camunda-form-sanitize';
+} from './form-schema';
+import { installHtmlSanitizer, watchLinkTargets } from './html-sanitizer';
 import {
   describeErrors,
   findFirstInvalid,
   submitAll,
   watchPickerValidity,
   watchUserChanges,
-} from './camunda-form-runtime';
+} from './form-runtime';
 
 installHtmlSanitizer();
 

@@ -67,7 +67,7 @@ const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
 
 /**
  * Drops `<style>` elements and `style` attributes from markup in the schema.
- * Not a sanitiser (that is DOMPurify's job, see camunda-form-sanitize.ts):
+ * Not a sanitiser (that is DOMPurify's job, see html-sanitizer.ts):
  * the browser applies the page's CSP even to markup that is only parsed for
  * sanitising, so without this every such form logs CSP violations.
  */

@@ -136,6 +136,6 @@ export function CamundaForm(props: CamundaFormProps) {
 }
 
 // The contract asks for this helper next to the component; it does not touch
-// form-js (see camunda-form-variables.ts), so the main chunk stays small.
+// form-js (see form-variable-names.ts), so the main chunk stays small.
 // eslint-disable-next-line react-refresh/only-export-components -- part of the agreed module contract
-export { formVariableNames } from './camunda-form-variables';
+export { formVariableNames } from './form-variable-names';

@@ -8,7 +8,7 @@ import {
   type CamundaFormApi,
   type CamundaFormProps,
 } from './camunda-form';
-import { adaptFormSchema, parseFormSchema } from './camunda-form-schema';
+import { adaptFormSchema, parseFormSchema } from './form-schema';
 
 const schemaOf = (components: unknown[]) =>
   JSON.stringify({ type: 'default', id: 'TestForm', components });
