@@ -4,11 +4,9 @@ import { Button } from '../../components/button';
 import { ErrorPanel } from '../../components/error-panel';
 import { Skeleton } from '../../components/skeleton';
 import { decodeVariableValue } from '../../lib/json-value';
-import {
-  CamundaForm,
-  formVariableNames,
-  type CamundaFormApi,
-} from './camunda-form/camunda-form';
+import { CamundaForm } from './camunda-form/camunda-form';
+import type { CamundaFormApi } from './camunda-form/contract';
+import { formVariableNames } from './camunda-form/form-variable-names';
 import { CompletionFooter } from './completion-footer';
 import { clearDraft, saveDraft, type Draft } from './drafts';
 import {
@@ -16,7 +14,10 @@ import {
   TASK_FORM_VARIABLES_QUERY,
 } from './form-completion-queries';
 import { toVariableInputs } from './use-complete-task';
-import { useCompletion, type CompletionOptions } from './use-completion-flow';
+import {
+  useCompletionFlow,
+  type CompletionOptions,
+} from './use-completion-flow';
 
 interface FormCompletionProps extends CompletionOptions {
   formId: string;
@@ -103,7 +104,7 @@ function LoadedForm(
   const apiRef = useRef<CamundaFormApi>(null);
   const [draft, setDraft] = useState(props.draft);
   const [problem, setProblem] = useState<string | null>(null);
-  const flow = useCompletion(props);
+  const flow = useCompletionFlow(props);
   const data = draft
     ? { ...props.initialData, ...draft.data }
     : props.initialData;

@@ -39,11 +39,9 @@ import {
   readReferenceForm,
 } from '../../test/reference-forms';
 import { renderFormTask } from '../../test/render-form-task';
-import {
-  CamundaForm,
-  formVariableNames,
-  type CamundaFormApi,
-} from './camunda-form/camunda-form';
+import { CamundaForm } from './camunda-form/camunda-form';
+import type { CamundaFormApi } from './camunda-form/contract';
+import { formVariableNames } from './camunda-form/form-variable-names';
 
 // Big forms take a few seconds in a DOM emulation, more on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });

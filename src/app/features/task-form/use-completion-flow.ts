@@ -19,7 +19,7 @@ export interface CompletionOptions {
  * The completion flow shared by forms and the variables editor: send, then
  * toast and move on; on failure keep the input and explain what happened.
  */
-export function useCompletion({
+export function useCompletionFlow({
   taskId,
   username,
   resolveNext,

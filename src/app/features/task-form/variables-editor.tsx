@@ -3,7 +3,10 @@ import { Button } from '../../components/button';
 import { formatJsonForEditing } from '../../lib/json-value';
 import { CompletionFooter } from './completion-footer';
 import { saveDraft, type Draft } from './drafts';
-import { useCompletion, type CompletionOptions } from './use-completion-flow';
+import {
+  useCompletionFlow,
+  type CompletionOptions,
+} from './use-completion-flow';
 import { useFullVariableValue } from './use-full-variable-value';
 import { VariableValue } from './variable-value';
 import {
@@ -132,7 +135,7 @@ export function VariablesEditor({
   }));
   const [nextKey, setNextKey] = useState(model.added.length);
   const [showErrors, setShowErrors] = useState(false);
-  const flow = useCompletion(completion);
+  const flow = useCompletionFlow(completion);
   const errors = validateEditor(model, variables);
   const visibleErrors = showErrors ? errors : new Map<string, string>();
   const { username, taskId } = completion;

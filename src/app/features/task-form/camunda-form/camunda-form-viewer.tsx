@@ -14,7 +14,11 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { CamundaFormApi, CamundaFormProps } from './camunda-form';
+import {
+  FORM_NOT_READY,
+  type CamundaFormApi,
+  type CamundaFormProps,
+} from './contract';
 import {
   adaptFormSchema,
   countFieldErrors,
@@ -49,8 +53,6 @@ function importError(cause: unknown): Error {
   const detail = cause instanceof Error ? cause.message : String(cause);
   return new Error(`The form could not be displayed (${detail}).`, { cause });
 }
-
-const NOT_READY = { ok: false, errorCount: 0 } as const;
 
 /** Renders a Camunda Form with form-js; the props are {@link CamundaFormProps}. */
 export function CamundaFormViewer({
@@ -138,7 +140,7 @@ export function CamundaFormViewer({
       validateAndCollect() {
         const form = formRef.current;
         const host = hostRef.current;
-        if (!form || !host) return NOT_READY;
+        if (!form || !host) return FORM_NOT_READY;
         const { data, errors, refocus } = submitAll(
           form,
           host,

@@ -2,12 +2,9 @@ import { createRef } from 'react';
 import { configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  CamundaForm,
-  formVariableNames,
-  type CamundaFormApi,
-  type CamundaFormProps,
-} from './camunda-form';
+import { CamundaForm } from './camunda-form';
+import type { CamundaFormApi, CamundaFormProps } from './contract';
+import { formVariableNames } from './form-variable-names';
 import { adaptFormSchema, parseFormSchema } from './form-schema';
 
 const schemaOf = (components: unknown[]) =>

@@ -13,37 +13,12 @@ import {
   type ComponentType,
   type ErrorInfo,
   type ReactNode,
-  type Ref,
 } from 'react';
-
-export interface CamundaFormApi {
-  /** Validates; on errors shows them on the fields, focuses the first one and returns ok:false. */
-  validateAndCollect():
-    | { ok: true; data: Record<string, unknown> }
-    | { ok: false; errorCount: number };
-}
-
-export interface CamundaFormProps {
-  /** Form.schema as returned by Tasklist (JSON text). A new schema re-imports the form. */
-  schema: string;
-  /**
-   * Decoded task variables and/or a restored draft. Read when the schema is
-   * imported; later changes are ignored so typing is never overwritten. To
-   * start over (another task), give the component a new `key`.
-   */
-  initialData: Record<string, unknown>;
-  /** Read-only until the parent says otherwise; toggling keeps the input. */
-  readOnly: boolean;
-  /** After each edit, with the data `validateAndCollect` would return (for drafts). */
-  onChange?: (data: Record<string, unknown>) => void;
-  /**
-   * While the form code is still loading (or the schema failed to import),
-   * `validateAndCollect()` returns `{ ok: false, errorCount: 0 }`.
-   */
-  apiRef: Ref<CamundaFormApi>;
-  /** Invalid schema → caller falls back to a variables editor. Without it, an error is shown in place. */
-  onImportError?: (error: Error) => void;
-}
+import {
+  FORM_NOT_READY,
+  type CamundaFormApi,
+  type CamundaFormProps,
+} from './contract';
 
 type ViewerModule = ComponentType<CamundaFormProps>;
 
@@ -56,8 +31,6 @@ function loadViewer(): Promise<{ default: ViewerModule }> {
 // One lazy component per page; a retry after a failed chunk load makes a new one,
 // because React.lazy remembers a rejected import forever.
 const InitialViewer = lazy(loadViewer);
-
-const NOT_READY = { ok: false, errorCount: 0 } as const;
 
 function FormLoading() {
   return (
@@ -115,7 +88,7 @@ export function CamundaForm(props: CamundaFormProps) {
     apiRef,
     () => ({
       validateAndCollect: () =>
-        viewerApi.current?.validateAndCollect() ?? NOT_READY,
+        viewerApi.current?.validateAndCollect() ?? FORM_NOT_READY,
     }),
     [],
   );
@@ -134,8 +107,3 @@ export function CamundaForm(props: CamundaFormProps) {
     </div>
   );
 }
-
-// The contract asks for this helper next to the component; it does not touch
-// form-js (see form-variable-names.ts), so the main chunk stays small.
-// eslint-disable-next-line react-refresh/only-export-components -- part of the agreed module contract
-export { formVariableNames } from './form-variable-names';
