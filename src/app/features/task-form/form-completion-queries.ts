@@ -6,15 +6,6 @@ import type {
   TaskFormVariablesQueryVariables,
 } from '../../graphql/__generated__/graphql';
 
-export const CAMUNDA_FORM_PREFIX = 'camunda-forms:bpmn:';
-
-/** The embedded form id: the formKey without its prefix (ids may contain ':'). */
-export function embeddedFormId(formKey: string | null): string | null {
-  return formKey?.startsWith(CAMUNDA_FORM_PREFIX)
-    ? formKey.slice(CAMUNDA_FORM_PREFIX.length)
-    : null;
-}
-
 export const TASK_FORM_QUERY: TypedDocumentNode<
   TaskFormQuery,
   TaskFormQueryVariables

@@ -4,7 +4,7 @@ import { TASK_COMPLETION_FRAGMENT } from './task-completion.fragment';
 import type { TaskCompletion_task } from '../../graphql/__generated__/graphql';
 import { CompletionFooter } from './completion-footer';
 import { loadDraft } from './drafts';
-import { embeddedFormId } from './form-completion-queries';
+import { embeddedFormId } from './form-key';
 import { FormCompletion } from './form-completion';
 import type { CompletionOptions } from './use-completion-flow';
 import { VariablesEditor } from './variables-editor';

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/button';
-import { formatJsonForEditing } from '../../lib/json-value';
+import { AddedVariableRow } from './added-variable-row';
 import { CompletionFooter } from './completion-footer';
 import { saveDraft, type Draft } from './drafts';
+import { ExistingVariableRow } from './existing-variable-row';
 import {
   useCompletionFlow,
   type CompletionOptions,
 } from './use-completion-flow';
-import { useFullVariableValue } from './use-full-variable-value';
-import { VariableValue } from './variable-value';
 import {
   editorVariables,
   fieldId,
@@ -20,107 +19,6 @@ import {
 interface VariablesEditorProps extends CompletionOptions {
   variables: readonly ExistingVariable[];
   draft: Extract<Draft, { kind: 'variables' }> | null;
-}
-
-function JsonField(props: {
-  id: string;
-  label: string;
-  value: string;
-  error: string | undefined;
-  onChange: (value: string) => void;
-}) {
-  const errorId = `${props.id}-error`;
-  return (
-    <div className="field">
-      <label htmlFor={props.id} className="visually-hidden">
-        {props.label}
-      </label>
-      <textarea
-        id={props.id}
-        className="input input--code"
-        rows={Math.min(8, props.value.split('\n').length + 1)}
-        value={props.value}
-        spellCheck={false}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? errorId : undefined}
-        onChange={(e) => {
-          props.onChange(e.target.value);
-        }}
-      />
-      {props.error ? (
-        <p className="inline-error" id={errorId}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function ExistingRow(props: {
-  variable: ExistingVariable;
-  edit: string | undefined;
-  error: string | undefined;
-  onEdit: (text: string | undefined) => void;
-}) {
-  const { variable, edit } = props;
-  const full = useFullVariableValue(variable.id);
-  const source =
-    full.value ?? (variable.isValueTruncated ? null : variable.previewValue);
-  return (
-    <tr>
-      <th scope="row">{variable.name}</th>
-      <td>
-        {edit === undefined ? (
-          <VariableValue {...variable} />
-        ) : (
-          <JsonField
-            id={fieldId.edit(variable.name)}
-            label={`Value of ${variable.name}`}
-            value={edit}
-            error={props.error}
-            onChange={props.onEdit}
-          />
-        )}
-      </td>
-      <td className="variables-table__actions">
-        {edit === undefined ? (
-          source === null ? (
-            <Button
-              size="small"
-              variant="secondary"
-              isPending={full.loading}
-              onPress={() => void full.load()}
-              aria-label={`Load ${variable.name} to edit it`}
-            >
-              Load to edit
-            </Button>
-          ) : (
-            <Button
-              size="small"
-              variant="secondary"
-              onPress={() => {
-                props.onEdit(formatJsonForEditing(source));
-              }}
-              aria-label={`Edit ${variable.name}`}
-            >
-              Edit
-            </Button>
-          )
-        ) : (
-          <Button
-            size="small"
-            variant="secondary"
-            onPress={() => {
-              props.onEdit(undefined);
-            }}
-            aria-label={`Undo changes to ${variable.name}`}
-          >
-            Undo
-          </Button>
-        )}
-      </td>
-    </tr>
-  );
 }
 
 /** Tasks without a form: edit current variables, add new ones, then complete. */
@@ -186,7 +84,7 @@ export function VariablesEditor({
         </thead>
         <tbody>
           {variables.map((variable) => (
-            <ExistingRow
+            <ExistingVariableRow
               key={variable.id}
               variable={variable}
               edit={model.edits[variable.name]}
@@ -205,72 +103,21 @@ export function VariablesEditor({
             />
           ))}
           {model.added.map((row, index) => (
-            <tr key={row.key}>
-              <td>
-                <div className="field">
-                  <label
-                    htmlFor={fieldId.addedName(row.key)}
-                    className="visually-hidden"
-                  >
-                    Name of new variable {index + 1}
-                  </label>
-                  <input
-                    id={fieldId.addedName(row.key)}
-                    className="input"
-                    placeholder="Name"
-                    value={row.name}
-                    autoComplete="off"
-                    aria-invalid={
-                      visibleErrors.has(fieldId.addedName(row.key))
-                        ? true
-                        : undefined
-                    }
-                    aria-describedby={
-                      visibleErrors.has(fieldId.addedName(row.key))
-                        ? `${fieldId.addedName(row.key)}-error`
-                        : undefined
-                    }
-                    onChange={(e) => {
-                      setAdded(row.key, { name: e.target.value });
-                    }}
-                  />
-                  {visibleErrors.has(fieldId.addedName(row.key)) ? (
-                    <p
-                      className="inline-error"
-                      id={`${fieldId.addedName(row.key)}-error`}
-                    >
-                      {visibleErrors.get(fieldId.addedName(row.key))}
-                    </p>
-                  ) : null}
-                </div>
-              </td>
-              <td>
-                <JsonField
-                  id={fieldId.addedValue(row.key)}
-                  label={`Value of new variable ${index + 1}`}
-                  value={row.value}
-                  error={visibleErrors.get(fieldId.addedValue(row.key))}
-                  onChange={(value) => {
-                    setAdded(row.key, { value });
-                  }}
-                />
-              </td>
-              <td className="variables-table__actions">
-                <Button
-                  size="small"
-                  variant="secondary"
-                  aria-label={`Remove new variable ${index + 1}`}
-                  onPress={() => {
-                    setModel((m) => ({
-                      ...m,
-                      added: m.added.filter((r) => r.key !== row.key),
-                    }));
-                  }}
-                >
-                  Remove
-                </Button>
-              </td>
-            </tr>
+            <AddedVariableRow
+              key={row.key}
+              row={row}
+              position={index + 1}
+              errors={visibleErrors}
+              onChange={(patch) => {
+                setAdded(row.key, patch);
+              }}
+              onRemove={() => {
+                setModel((m) => ({
+                  ...m,
+                  added: m.added.filter((r) => r.key !== row.key),
+                }));
+              }}
+            />
           ))}
         </tbody>
       </table>
