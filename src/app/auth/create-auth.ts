@@ -2,6 +2,9 @@ import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import { safeReturnTo } from '../lib/safe-return-to';
 import type { Auth, AuthState, AuthUser } from './auth-types';
 import { mapUser } from './map-user';
+import { describeProviderError } from './provider-errors';
+import { SIGNIN_CALLBACK_PATH } from './signin-callback';
+import { SigninError } from './signin-error';
 import { createSigninLoopGuard } from './signin-loop-guard';
 
 export interface AuthSettings {
@@ -14,11 +17,6 @@ export interface AuthSettings {
   origin?: string;
   /** Per-tab storage; never localStorage (security.md 7.2). */
   storage?: Storage;
-}
-
-/** Raised when the provider sent the user back with an error, or a loop was stopped. */
-export class SigninError extends Error {
-  override name = 'SigninError';
 }
 
 function toAuthUser(user: User | null): AuthUser | null {
@@ -37,7 +35,7 @@ export function createAuth(settings: AuthSettings): Auth {
   const manager = new UserManager({
     authority: settings.authority,
     client_id: settings.clientId,
-    redirect_uri: `${origin}/auth/callback`,
+    redirect_uri: `${origin}${SIGNIN_CALLBACK_PATH}`,
     post_logout_redirect_uri: `${origin}/signed-out`,
     scope: settings.scopes,
     response_type: 'code',
@@ -166,12 +164,8 @@ export function createAuth(settings: AuthSettings): Auth {
   async function completeSignin(url: string): Promise<string> {
     const params = new URL(url).searchParams;
     const error = params.get('error');
-    if (error) {
-      throw new SigninError(
-        params.get('error_description') ??
-          `The sign-in service answered "${error}".`,
-      );
-    }
+    // Never error_description: whoever wrote the link chose that text.
+    if (error !== null) throw new SigninError(describeProviderError(error));
     try {
       const user = await manager.signinRedirectCallback(url);
       loopGuard.reset();

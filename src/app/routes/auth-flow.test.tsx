@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aTask } from '../test/factories';
 import { aUser, createFakeAuth } from '../test/create-fake-auth';
+import { SigninError } from '../auth/signin-error';
 import { renderAtUrl } from '../test/render-at-url';
 import { World } from '../test/world';
 
@@ -88,9 +89,7 @@ describe('sign-in routing', () => {
   it('shows an error from the identity provider on the callback, without redirecting again', async () => {
     const auth = createFakeAuth({ user: null });
     auth.signinCallback = () =>
-      Promise.reject(
-        new Error('The sign-in service answered "access_denied".'),
-      );
+      Promise.reject(new SigninError('The sign-in was cancelled or refused.'));
     const { router } = await renderAtUrl(
       '/auth/callback?error=access_denied&state=x',
       { auth },
@@ -101,9 +100,40 @@ describe('sign-in routing', () => {
         name: 'Sign-in did not work',
       }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent('access_denied');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The sign-in was cancelled or refused.',
+    );
     expect(auth.redirects).toEqual([]);
     expect(router.state.location.pathname).toBe('/auth/callback');
+  });
+
+  it('never shows the error_description of a callback link, only our words for its error code', async () => {
+    const planted = 'Your account is locked. Call +1 555 0100 to unlock it.';
+    const auth = createFakeAuth({ user: null });
+    // Even if the sign-in layer passed the provider's text through, the
+    // page must not show it: anyone can write such a link.
+    auth.signinCallback = () => Promise.reject(new Error(planted));
+    await renderAtUrl(
+      `/auth/callback?error=temporarily_unavailable&error_description=${encodeURIComponent(planted)}&state=x`,
+      { auth },
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The sign-in service is busy or down for maintenance. Try again in a moment.',
+    );
+    expect(document.body).not.toHaveTextContent(/locked|555/);
+  });
+
+  it('shows a generic message for an error code it does not know, without echoing it', async () => {
+    const auth = createFakeAuth({ user: null });
+    auth.signinCallback = () => Promise.reject(new Error('ignored'));
+    await renderAtUrl('/auth/callback?error=Visit_evil.example&state=x', {
+      auth,
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The sign-in service reported a problem, so you are not signed in.',
+    );
+    expect(document.body).not.toHaveTextContent(/evil/);
   });
 
   it('completes the callback and lands on the path it carried', async () => {
