@@ -609,11 +609,16 @@ describe.skipIf(NO_FORMS)('known limitations (docs/forms.md)', () => {
     expect(styled).not.toHaveAttribute('style');
   });
 
-  it('third-party iframes and images render as given; the app CSP decides whether they load (kitchen sink)', async () => {
+  it('iframes become a notice; images render as given and the app CSP decides whether they load (kitchen sink)', async () => {
     await renderForm('formjs-playground-kitchen-sink');
-    const frame = screen.getByTitle('An example page rendered in an iframe');
-    expect(frame).toHaveAttribute('src', 'https://example.com/');
-    expect(frame).toHaveAttribute('sandbox');
+    expect(
+      screen.queryByTitle('An example page rendered in an iframe'),
+    ).toBeNull();
+    expect(
+      screen.getByText(
+        'Embedded page "An example page rendered in an iframe" is not available in this inbox.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByAltText('The bpmn.io logo')).toHaveAttribute(
       'src',
       TASK_VARIABLES['formjs-playground-kitchen-sink']?.logo,

@@ -307,6 +307,40 @@ describe('CamundaForm', () => {
     expect(collect()).toEqual({ ok: true, data: { name: 'Ada' } });
   });
 
+  it('renders no iframe: an iframe component becomes a notice, wherever it sits', async () => {
+    renderForm({
+      schema: schemaOf([
+        NAME,
+        {
+          type: 'iframe',
+          id: 'weather',
+          label: 'Weather',
+          url: 'https://example.com/?city={{name}}',
+          security: { allowScripts: true, allowSameOrigin: true },
+        },
+        {
+          type: 'group',
+          id: 'more',
+          label: 'More',
+          components: [
+            { type: 'iframe', id: 'inner', url: 'https://example.org/' },
+          ],
+        },
+      ]),
+      initialData: { name: 'Ada' },
+    });
+    await screen.findByLabelText(/^Name/);
+    expect(
+      screen.getByText(
+        'Embedded page "Weather" is not available in this inbox.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Embedded page is not available in this inbox.'),
+    ).toBeInTheDocument();
+    expect(domQuery('iframe')).toEqual([]);
+  });
+
   it('still validates and collects while read-only, and stays read-only', async () => {
     const { collect } = renderForm({
       readOnly: true,

@@ -95,6 +95,11 @@ function adaptComponent(component: unknown): unknown[] {
       return [notice(component, 'File upload')];
     case 'documentPreview':
       return [notice(component, 'Document preview')];
+    // A framed page would run inside the task view with the look of our
+    // app, and its URL template can carry task variables to another origin.
+    // The CSP's `frame-src 'none'` would block it anyway (docs/forms.md).
+    case 'iframe':
+      return [notice(component, 'Embedded page')];
     case 'html':
     case 'text':
       return [withoutInlineStyles(component)];
@@ -110,9 +115,9 @@ function adaptComponents(components: unknown[]): unknown[] {
 }
 
 /**
- * Returns a copy of the schema without `button` components, with `filepicker`
- * and `documentPreview` replaced by a short notice, and without inline styles
- * in `html` and `text` markup (see docs/forms.md).
+ * Returns a copy of the schema without `button` components, with `filepicker`,
+ * `documentPreview` and `iframe` replaced by a short notice, and without
+ * inline styles in `html` and `text` markup (see docs/forms.md).
  */
 export function adaptFormSchema(schema: FormSchema): FormSchema {
   return { ...schema, components: adaptComponents(schema.components) };
