@@ -120,6 +120,14 @@ describe('task list', () => {
   });
 
   it('polls while visible, pauses while the tab is hidden and while a page is loading', async () => {
+    const pollIntervalMs = 50;
+    // The clock still moves by itself, so the app and Testing Library run as
+    // usual; the quiet stretches below are skipped ahead on it instead of
+    // being waited out, and the poll timers due in them all fire.
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+      shouldAdvanceTime: true,
+    });
     const world = new World(manyTasks(120));
     let hidden = false;
     const hiddenSpy = vi
@@ -142,12 +150,14 @@ describe('task list', () => {
       });
       await renderAtUrl('/tasks', {
         world,
-        pollIntervalMs: 50,
+        pollIntervalMs,
         handlers: [slowNextPage],
       });
       await screen.findByText('50+ tasks');
       const inboxQueries = () =>
         world.operations.filter((o) => o === 'TaskInboxRouteQuery').length;
+      const skipPolls = (count: number) =>
+        vi.advanceTimersByTimeAsync(count * pollIntervalMs);
 
       // Visible: the list refetches on its own.
       const before = inboxQueries();
@@ -157,9 +167,9 @@ describe('task list', () => {
 
       // Hidden: once a poll that had already started settles, nothing more.
       hidden = true;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await skipPolls(2);
       const whileHidden = inboxQueries();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await skipPolls(10);
       expect(inboxQueries()).toBe(whileHidden);
 
       // A page being loaded: polls wait until it has arrived.
@@ -169,7 +179,7 @@ describe('task list', () => {
         expect(releasePage).toBeDefined();
       });
       const whileLoading = inboxQueries();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await skipPolls(10);
       expect(inboxQueries()).toBe(whileLoading);
       releasePage?.();
       expect(await screen.findByText('100+ tasks')).toBeInTheDocument();
@@ -178,6 +188,7 @@ describe('task list', () => {
       });
     } finally {
       hiddenSpy.mockRestore();
+      vi.useRealTimers();
     }
   });
 

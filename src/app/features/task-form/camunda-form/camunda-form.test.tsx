@@ -68,6 +68,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -160,7 +161,15 @@ describe('CamundaForm', () => {
   });
 
   it('reports edits through onChange for drafts, but not merely opening the form', async () => {
-    const user = userEvent.setup();
+    // The clock moves by itself so form-js renders as usual; the test only
+    // decides when timers already due must have run.
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout'],
+      shouldAdvanceTime: true,
+    });
+    const user = userEvent.setup({
+      advanceTimers: (ms) => vi.advanceTimersByTimeAsync(ms),
+    });
     const onChange = vi.fn();
     renderForm({
       schema: schemaOf([
@@ -173,13 +182,17 @@ describe('CamundaForm', () => {
           expression: '=amount * 2',
           computeOn: 'change',
         },
+        { type: 'text', id: 'shows-double', text: 'Double: {{double}}' },
       ]),
       initialData: { amount: 2 },
       onChange,
     });
     const name = await screen.findByLabelText(/^Name/);
-    // Let the expression field compute its first value.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The expression has computed its first value: form-js's opening
+    // updates are over. An emission they wrongly caused would be a pending
+    // timer by now, so run every timer that is due, then look.
+    await screen.findByText('Double: 4');
+    await vi.runOnlyPendingTimersAsync();
     expect(onChange).not.toHaveBeenCalled();
 
     await user.type(name, 'Al');
