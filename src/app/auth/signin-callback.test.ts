@@ -41,11 +41,12 @@ describe('finishSigninCallback', () => {
     );
 
     // The router loads the cleaned address again: nothing is redeemed twice.
-    auth.signinCallback = vi.fn();
+    const redeem = vi.fn<typeof auth.signinCallback>();
+    auth.signinCallback = redeem;
     await expect(
       finishSigninCallback(auth, '/auth/callback', browser),
     ).resolves.toEqual({ signinError: 'Signing in keeps failing.' });
-    expect(auth.signinCallback).not.toHaveBeenCalled();
+    expect(redeem).not.toHaveBeenCalled();
   });
 
   it('shows our words for the error code, not the text that came with it', async () => {
