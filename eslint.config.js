@@ -1,5 +1,9 @@
 // ESLint flat config. Type-aware rules come from typescript-eslint; the import
-// boundaries below are the architectural contract between the four parts.
+// boundaries below are the architectural contract between the four parts and
+// between the rooms of the SPA (docs/architecture.md). scripts/lint-boundaries.test.ts
+// proves every one of them.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -12,6 +16,7 @@ import playwright from 'eslint-plugin-playwright';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+const ROOT = import.meta.dirname;
 const NODE_PARTS = ['bff', 'tasklist', 'identity'];
 
 /**
@@ -47,11 +52,103 @@ const boundaryZones = [
 ];
 
 /**
+ * The feature folders, read from disk: a new feature gets its zone the
+ * moment its folder exists, without anyone editing this file.
+ */
+export const APP_FEATURES = readdirSync(path.join(ROOT, 'src/app/features'), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+/** The app's wiring: only main.tsx and tests put these together. */
+const APP_WIRING = [
+  './src/app/main.tsx',
+  './src/app/app.tsx',
+  './src/app/router.ts',
+  './src/app/routeTree.gen.ts',
+];
+const APP_ABOVE_FEATURES = [
+  './src/app/shell',
+  './src/app/routes',
+  ...APP_WIRING,
+];
+/** Everything above components/. */
+const APP_ABOVE_COMPONENTS = [
+  './src/app/features',
+  ...APP_ABOVE_FEATURES,
+  './src/app/router-context.ts',
+];
+/** Everything that builds on the SPA's infrastructure (auth/, graphql/, lib/). */
+const APP_UPPER_ROOMS = ['./src/app/components', ...APP_ABOVE_COMPONENTS];
+
+/**
+ * The rooms of the SPA, lowest first: lib/ → auth/, graphql/ → components/
+ * → features/ → shell/ → routes/ → the wiring (router, main.tsx). Imports go
+ * down only, and features never reach into each other.
+ */
+const appZones = [
+  ...APP_FEATURES.map((feature) => ({
+    target: `./src/app/features/${feature}`,
+    from: './src/app/features',
+    except: [`./${feature}`],
+    message:
+      'A feature never imports another feature: a route composes them, and what both need moves down to components/, graphql/ or lib/.',
+  })),
+  {
+    target: './src/app/features',
+    from: APP_ABOVE_FEATURES,
+    message:
+      'Features are put on screen by routes; they never import the shell, routes or the app wiring.',
+  },
+  {
+    target: './src/app/shell',
+    from: ['./src/app/features', './src/app/routes', ...APP_WIRING],
+    message:
+      'The shell frames every page; routes put features into it, never the other way round.',
+  },
+  {
+    target: './src/app/components',
+    from: ['./src/app/auth', './src/app/graphql', ...APP_ABOVE_COMPONENTS],
+    message:
+      'components/ is plain UI: sign-in state and data come in as props. Auth-aware pieces live in shell/.',
+  },
+  {
+    target: './src/app/graphql',
+    from: ['./src/app/auth', ...APP_UPPER_ROOMS],
+    message:
+      'graphql/ gets the user token through the functions createApolloClient is given, never from auth/.',
+  },
+  {
+    target: './src/app/auth',
+    from: ['./src/app/graphql', ...APP_UPPER_ROOMS],
+    message:
+      'auth/ is infrastructure: it knows the OIDC library, not the data layer or the UI.',
+  },
+  {
+    target: './src/app/lib',
+    from: './src/app',
+    except: ['./lib'],
+    message: 'lib/ holds plain helpers that import nothing else from the app.',
+  },
+  {
+    // Test helpers (MSW, fake auth, factories) must never reach the bundle.
+    target: [
+      './src/app/!(test)/**/!(*.test).{ts,tsx}',
+      './src/app/!(*.test).{ts,tsx}',
+    ],
+    from: './src/app/test',
+    message: 'Only tests import src/app/test.',
+  },
+];
+
+/**
  * What the SPA may never import. Node built-ins cannot exist in the browser
  * bundle, and reaching for a server library usually means server code (and
  * with it, secrets) is leaking into the bundle.
  */
-const SPA_RESTRICTED_IMPORTS = [
+export const SPA_RESTRICTED_IMPORTS = [
   {
     regex: '^node:',
     message: 'The SPA runs in the browser: no Node built-ins.',
@@ -105,6 +202,10 @@ export default tseslint.config(
     },
     plugins: { 'import-x': importX, 'check-file': checkFile },
     settings: {
+      // Without these, import-x skips TypeScript files when it follows
+      // imports, and no-cycle would see no cycle at all.
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       // Resolve extensionless TypeScript imports so the boundary zones see real paths.
       'import-x/resolver-next': [
         importX.createNodeResolver({
@@ -121,7 +222,10 @@ export default tseslint.config(
         { allowNumber: true, allowBoolean: true },
       ],
       'no-duplicate-imports': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: boundaryZones }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: ROOT, zones: [...boundaryZones, ...appZones] },
+      ],
       'check-file/filename-naming-convention': [
         'error',
         { 'src/**/!(routes)/*.{ts,tsx}': 'KEBAB_CASE' },
@@ -130,6 +234,27 @@ export default tseslint.config(
       'check-file/folder-naming-convention': [
         'error',
         { 'src/**/!(__generated__)/': 'KEBAB_CASE' },
+      ],
+    },
+  },
+  {
+    // Type-only imports do not count: TypeScript resolves those cycles.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    // A nudge to split (docs/architecture.md). Tests, test helpers and the
+    // demo world's seed scenarios are long because their content is long.
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    ignores: [
+      '**/*.test.{ts,tsx}',
+      'src/*/test/**',
+      'src/tasklist/seed/*-instances.ts',
+    ],
+    rules: {
+      'max-lines': [
+        'warn',
+        { max: 300, skipBlankLines: true, skipComments: true },
       ],
     },
   },
