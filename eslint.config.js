@@ -55,7 +55,7 @@ const boundaryZones = [
  * The feature folders, read from disk: a new feature gets its zone the
  * moment its folder exists, without anyone editing this file.
  */
-export const APP_FEATURES = readdirSync(path.join(ROOT, 'src/app/features'), {
+const APP_FEATURES = readdirSync(path.join(ROOT, 'src/app/features'), {
   withFileTypes: true,
 })
   .filter((entry) => entry.isDirectory())
@@ -148,7 +148,7 @@ const appZones = [
  * bundle, and reaching for a server library usually means server code (and
  * with it, secrets) is leaking into the bundle.
  */
-export const SPA_RESTRICTED_IMPORTS = [
+const SPA_RESTRICTED_IMPORTS = [
   {
     regex: '^node:',
     message: 'The SPA runs in the browser: no Node built-ins.',
