@@ -72,5 +72,8 @@ export default defineConfig({
     // Built for error reporting, never referenced by the bundles; the BFF
     // refuses to serve them (security.md H65).
     sourcemap: 'hidden',
+    // dist/.vite/manifest.json: chunks and their imports, read by
+    // scripts/size.ts. The BFF never serves dot-folders (plugins/spa.ts).
+    manifest: true,
   },
 });

@@ -43,3 +43,29 @@ test('source maps are never served, wherever they lie (H65)', async () => {
     expect(response.body, url).not.toContain('secret source');
   }
 });
+
+/**
+ * `vite build` also writes its manifest (every chunk with its source path)
+ * to dist/.vite/, read by `npm run size`. Dotfiles and dot-folders are build
+ * metadata, not the app: none is served.
+ */
+test('the build manifest and other dotfiles are never served', async () => {
+  const dir = dist();
+  mkdirSync(path.join(dir, '.vite'));
+  writeFileSync(
+    path.join(dir, '.vite/manifest.json'),
+    '{"index.html":{"file":"assets/index-AbC123.js","src":"index.html"}}',
+  );
+  writeFileSync(path.join(dir, 'assets/.hidden.js'), 'export {};\n');
+  const server = await harness.bff({}, { distDir: dir });
+  for (const url of [
+    '/.vite/manifest.json',
+    '/%2Evite/manifest.json',
+    '/assets/.hidden.js',
+  ]) {
+    const response = await server.inject({ url });
+    expect(response.statusCode, url).toBe(404);
+    expect(response.body, url).not.toContain('assets/index-AbC123.js');
+  }
+  expect((await server.inject({ url: '/' })).statusCode).toBe(200);
+});

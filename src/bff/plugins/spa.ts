@@ -28,6 +28,9 @@ export async function spaPlugin(
   await fastify.register(fastifyStatic, {
     root: opts.distDir,
     index: false,
+    // Dot-folders are build metadata, not the app: Vite's manifest lands in
+    // dist/.vite/ (it maps chunks to source paths). Unmatched, they get a 404.
+    dotfiles: 'ignore',
     cacheControl: false,
     // H65: source maps are built for error reporting, never published; the
     // whole SPA source would be one request away.
