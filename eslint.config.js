@@ -250,6 +250,10 @@ export default tseslint.config(
       '**/*.test.{ts,tsx}',
       'src/*/test/**',
       'src/tasklist/seed/*-instances.ts',
+      // Already over the limit when the rule arrived (about 510 lines of code
+      // each); TODO(#15): split them, then drop them from this list.
+      'src/tasklist/engine/compile.ts',
+      'src/tasklist/engine/runtime.ts',
     ],
     rules: {
       'max-lines': [
