@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aClaimedTask, aTask, aVariable } from '../../test/factories';
 import { TASKLIST_URL } from '../../test/msw-server';
 import { renderAtUrl } from '../../test/render-at-url';
@@ -15,6 +15,10 @@ function failOnce(operationName: string, answer: () => Response) {
     return answer();
   });
 }
+
+// The first test pays for loading the task route and types a few dozen
+// keystrokes; on a busy shared machine that can pass the 5 s default.
+vi.setConfig({ testTimeout: 20_000 });
 
 describe('completing a task without a form (variables editor)', () => {
   it('shows an inline error for invalid JSON and completes once it is valid', async () => {
