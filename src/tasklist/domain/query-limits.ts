@@ -1,4 +1,3 @@
-import type { TaskQueryInput } from './task-queries';
 import { TasklistError } from './messages';
 
 /**
@@ -17,7 +16,15 @@ const CURSORS = [
   'searchBeforeOrEqual',
 ] as const;
 
-export function assertQueryLimits(input: TaskQueryInput): void {
+/**
+ * What the limits read of a `tasks` query (`TaskQueryInput` in
+ * task-queries.ts), declared here so the two modules do not import each other.
+ */
+type LimitedQuery = {
+  sort?: readonly ({ field: string } | null)[] | null;
+} & Partial<Record<(typeof CURSORS)[number], readonly string[] | null>>;
+
+export function assertQueryLimits(input: LimitedQuery): void {
   const sort = input.sort ?? [];
   if (sort.length > MAX_SORT_ENTRIES) {
     throw new TasklistError(
