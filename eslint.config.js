@@ -243,18 +243,11 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
-    // A nudge to split (docs/architecture.md). Tests, test helpers and the
-    // demo world's seed scenarios are long because their content is long.
-    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts'],
-    ignores: [
-      '**/*.test.{ts,tsx}',
-      'src/*/test/**',
-      'src/tasklist/seed/*-instances.ts',
-      // Already over the limit when the rule arrived (about 510 lines of code
-      // each); TODO(#15): split them, then drop them from this list.
-      'src/tasklist/engine/compile.ts',
-      'src/tasklist/engine/runtime.ts',
-    ],
+    // A nudge to split (docs/architecture.md). The SPA and the scripts only:
+    // several node-part modules are over the limit and still being worked
+    // on; widen `files` once their owners have split them.
+    files: ['src/app/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}', 'src/app/test/**'],
     rules: {
       'max-lines': [
         'warn',
