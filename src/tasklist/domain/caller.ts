@@ -21,6 +21,6 @@ export function requirePermission(
   permission: Permission,
 ): void {
   if (!caller.permissions.includes(permission)) {
-    throw new TasklistError(Messages.accessDenied);
+    throw new TasklistError(Messages.accessDenied, 'FORBIDDEN');
   }
 }

@@ -24,6 +24,10 @@ export const Messages = {
   variableNotFound: (id: string) => `Variable with id ${id} not found.`,
   processNotFound: (bpmnProcessId: string) =>
     `Command 'CREATE' rejected with code 'NOT_FOUND': Expected to find process definition with process ID '${bpmnProcessId}', but none found`,
+  processVersionNotFound: (bpmnProcessId: string, version: number) =>
+    `Command 'CREATE' rejected with code 'NOT_FOUND': Expected to find process definition with process ID '${bpmnProcessId}' and version '${String(version)}', but none found`,
+  processKeyNotFound: (key: string) =>
+    `Command 'CREATE' rejected with code 'NOT_FOUND': Expected to find process definition with key '${key}', but none found`,
   // Ours: the embedded engine stops an instance where Zeebe raises an incident.
   instanceStarted: (processInstanceKey: number) =>
     `Process instance ${String(processInstanceKey)} was started`,
@@ -38,11 +42,29 @@ export const Messages = {
 } as const;
 
 /**
+ * Why a rule refused a request, for APIs that answer with a status code
+ * rather than only a message (the REST API maps these to HTTP statuses).
+ */
+export type Refusal =
+  | 'INVALID_ARGUMENT'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'NOT_ACTIVE'
+  | 'ALREADY_ASSIGNED'
+  | 'NOT_ASSIGNED'
+  | 'NOT_ASSIGNED_TO_CALLER'
+  | 'ASSIGN_OTHER_USER'
+  | 'INCIDENT';
+
+/**
  * An error whose message clients may see verbatim. Anything else thrown while
  * answering a request is logged and replaced by a generic message.
  */
 export class TasklistError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly refusal: Refusal = 'INVALID_ARGUMENT',
+  ) {
     super(message);
     this.name = 'TasklistError';
   }
@@ -58,7 +80,7 @@ export class ProcessIncidentError extends TasklistError {
     message: string,
     readonly incidents: IncidentRecord[],
   ) {
-    super(message);
+    super(message, 'INCIDENT');
     this.name = 'ProcessIncidentError';
   }
 }

@@ -37,13 +37,75 @@ export function startProcess(
 ): string {
   const definition = store.processes.latestDefinition(bpmnProcessId);
   if (!definition)
-    throw new TasklistError(Messages.processNotFound(bpmnProcessId));
+    throw new TasklistError(
+      Messages.processNotFound(bpmnProcessId),
+      'NOT_FOUND',
+    );
   const started = store.startInstance(definition, variables);
   throwOnIncident(
     Messages.instanceStarted(started.processInstanceKey),
     started.incidents,
   );
   return String(started.processInstanceKey);
+}
+
+/** Which definition to start: a BPMN process id (latest or one version) or a key. */
+export type StartTarget =
+  | { bpmnProcessId: string; version?: number | undefined }
+  | { definitionKey: string };
+
+function findDefinition(
+  store: TasklistStore,
+  target: StartTarget,
+): ProcessDefinitionRecord {
+  if ('definitionKey' in target) {
+    const key = parseKey(target.definitionKey);
+    const definition =
+      key === null ? undefined : store.processes.definition(key);
+    if (!definition) {
+      throw new TasklistError(
+        Messages.processKeyNotFound(target.definitionKey),
+        'NOT_FOUND',
+      );
+    }
+    return definition;
+  }
+  const { bpmnProcessId, version } = target;
+  const found =
+    version === undefined
+      ? store.processes.latestDefinition(bpmnProcessId)
+      : store.processes
+          .allDefinitions()
+          .find(
+            (d) => d.bpmnProcessId === bpmnProcessId && d.version === version,
+          );
+  if (!found) {
+    throw new TasklistError(
+      version === undefined
+        ? Messages.processNotFound(bpmnProcessId)
+        : Messages.processVersionNotFound(bpmnProcessId, version),
+      'NOT_FOUND',
+    );
+  }
+  return found;
+}
+
+/**
+ * Starts an instance of the chosen definition with variables (normalised
+ * JSON text by name) at the process scope, the REST API's way: an incident
+ * on the way does not fail the start (Zeebe raises it separately; the
+ * engine logs it).
+ */
+export function startProcessInstance(
+  store: TasklistStore,
+  target: StartTarget,
+  variables: Map<string, string>,
+): { definition: ProcessDefinitionRecord; processInstanceKey: number } {
+  return store.db.transaction(() => {
+    const definition = findDefinition(store, target);
+    const started = store.startInstance(definition, variables);
+    return { definition, processInstanceKey: started.processInstanceKey };
+  })();
 }
 
 /** `deleteProcessInstance`: true only when a finished instance was deleted. */
@@ -67,6 +129,6 @@ export function getForm(
 ): FormRecord {
   const key = parseKey(processDefinitionId);
   const form = key === null ? undefined : store.processes.form(key, id);
-  if (!form) throw new TasklistError(Messages.formNotFound(id));
+  if (!form) throw new TasklistError(Messages.formNotFound(id), 'NOT_FOUND');
   return form;
 }

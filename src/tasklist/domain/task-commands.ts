@@ -6,14 +6,46 @@ import { Messages, TasklistError, throwOnIncident } from './messages';
 import { getTask } from './task-queries';
 
 /**
- * Loads a task a mutation may act on: it must exist and still be open. Both
+ * Loads a task a command may act on: it must exist and still be open. Both
  * kinds of user task qualify: the embedded engine has no REST API to send
  * Zeebe user tasks to, so unlike 8.5 it does not refuse them here.
  */
-function loadMutableTask(store: TasklistStore, taskId: string): TaskRecord {
+export function loadOpenTask(store: TasklistStore, taskId: string): TaskRecord {
   const task = getTask(store, taskId);
-  if (task.state !== 'CREATED') throw new TasklistError(Messages.taskNotActive);
+  if (task.state !== 'CREATED')
+    throw new TasklistError(Messages.taskNotActive, 'NOT_ACTIVE');
   return task;
+}
+
+/**
+ * Whether the caller may take an assigned task away from its assignee: only
+ * API callers, and only when they did not ask not to (absent means yes).
+ */
+export function mayTakeOver(
+  caller: Caller,
+  allowOverride: boolean | null | undefined,
+): boolean {
+  return caller.kind === 'api' && (allowOverride ?? true);
+}
+
+/** People may name only themselves as the assignee. */
+export function checkAssigneeFor(caller: Caller, assignee: string): void {
+  if (caller.kind === 'user' && assignee !== '' && assignee !== caller.userId) {
+    throw new TasklistError(Messages.assignOtherUser, 'ASSIGN_OTHER_USER');
+  }
+}
+
+/** People may complete only the tasks assigned to them; API callers any. */
+export function checkMayComplete(caller: Caller, task: TaskRecord): void {
+  if (caller.kind !== 'user') return;
+  if (task.assignee === null)
+    throw new TasklistError(Messages.taskNotAssigned, 'NOT_ASSIGNED');
+  if (task.assignee !== caller.userId) {
+    throw new TasklistError(
+      Messages.taskNotAssignedTo(caller.userId),
+      'NOT_ASSIGNED_TO_CALLER',
+    );
+  }
 }
 
 /**
@@ -32,14 +64,14 @@ export function claimTask(
   const named = assignee ?? '';
   const isApi = caller.kind === 'api';
   if (isApi && named === '') throw new TasklistError(Messages.assigneeRequired);
-  if (!isApi && named !== '' && named !== caller.userId) {
-    throw new TasklistError(Messages.assignOtherUser);
-  }
+  checkAssigneeFor(caller, named);
   return store.db.transaction(() => {
-    const task = loadMutableTask(store, taskId);
-    const mayOverride = isApi && (allowOverrideAssignment ?? true);
-    if (task.assignee !== null && !mayOverride) {
-      throw new TasklistError(Messages.taskAlreadyAssigned);
+    const task = loadOpenTask(store, taskId);
+    if (
+      task.assignee !== null &&
+      !mayTakeOver(caller, allowOverrideAssignment)
+    ) {
+      throw new TasklistError(Messages.taskAlreadyAssigned, 'ALREADY_ASSIGNED');
     }
     const newAssignee = isApi ? named : caller.userId;
     store.assign(task.key, newAssignee);
@@ -50,9 +82,9 @@ export function claimTask(
 /** `unclaimTask`: anyone with WRITE may unassign any open, assigned task. */
 export function unclaimTask(store: TasklistStore, taskId: string): TaskRecord {
   return store.db.transaction(() => {
-    const task = loadMutableTask(store, taskId);
+    const task = loadOpenTask(store, taskId);
     if (task.assignee === null)
-      throw new TasklistError(Messages.taskNotAssigned);
+      throw new TasklistError(Messages.taskNotAssigned, 'NOT_ASSIGNED');
     store.assign(task.key, null);
     return { ...task, assignee: null };
   })();
@@ -72,14 +104,8 @@ export function completeTask(
 ): TaskRecord {
   const values = parseVariableInputs(variables);
   const completed = store.db.transaction(() => {
-    const task = loadMutableTask(store, taskId);
-    if (caller.kind === 'user') {
-      if (task.assignee === null)
-        throw new TasklistError(Messages.taskNotAssigned);
-      if (task.assignee !== caller.userId) {
-        throw new TasklistError(Messages.taskNotAssignedTo(caller.userId));
-      }
-    }
+    const task = loadOpenTask(store, taskId);
+    checkMayComplete(caller, task);
     return store.complete(task, values);
   })();
   throwOnIncident(

@@ -244,6 +244,6 @@ function findAnchor(
 export function getTask(store: TasklistStore, id: string): TaskRecord {
   const key = parseKey(id);
   const task = key === null ? undefined : store.tasks.get(key);
-  if (!task) throw new TasklistError(Messages.taskNotFound(id));
+  if (!task) throw new TasklistError(Messages.taskNotFound(id), 'NOT_FOUND');
   return task;
 }

@@ -52,7 +52,8 @@ export function variableById(store: TasklistStore, id: string): VariableRecord {
       ? undefined
       : (store.variables.findInstanceVariable(scope, name) ??
         store.variables.findSnapshotVariable(scope, name));
-  if (!found) throw new TasklistError(Messages.variableNotFound(id));
+  if (!found)
+    throw new TasklistError(Messages.variableNotFound(id), 'NOT_FOUND');
   return found;
 }
 

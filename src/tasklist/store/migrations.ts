@@ -307,4 +307,31 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX task_by_state_follow_up_desc
     ON task (state, COALESCE(follow_up_date, -9223372036854775808) DESC, key);
   `,
+  `
+  -- The REST API addresses every variable by key, the copies completed tasks
+  -- keep included. Existing copies get keys after every key handed out so
+  -- far, in a fixed order, and the key sequence moves past them.
+  ALTER TABLE task_variable ADD COLUMN key INTEGER;
+  CREATE TEMP TABLE key_base AS
+    SELECT 2251799813685248 + COALESCE(
+      (SELECT CAST(value AS INTEGER) FROM meta WHERE name = 'key_sequence'), 0) AS base;
+  UPDATE task_variable SET key = numbered.key FROM (
+    SELECT task_key AS t, name AS n,
+      (SELECT base FROM key_base)
+        + row_number() OVER (ORDER BY task_key, name) AS key
+    FROM task_variable) AS numbered
+  WHERE task_variable.task_key = numbered.t AND task_variable.name = numbered.n;
+  INSERT INTO meta (name, value)
+    SELECT 'key_sequence',
+      CAST(base - 2251799813685248 + (SELECT count(*) FROM task_variable) AS TEXT)
+    FROM key_base
+    WHERE (SELECT count(*) FROM task_variable) > 0
+  ON CONFLICT (name) DO UPDATE SET value = excluded.value;
+  DROP TABLE key_base;
+  CREATE UNIQUE INDEX task_variable_by_key ON task_variable (key);
+
+  -- The REST API orders by key unless asked otherwise.
+  CREATE INDEX task_by_state_key ON task (state, key);
+  CREATE INDEX task_by_assignee_state_key ON task (assignee, state, key);
+  `,
 ];

@@ -68,6 +68,44 @@ describe('the database file', () => {
   });
 });
 
+describe('the migration that gives snapshot variables keys', () => {
+  it('numbers existing copies after the last key handed out and moves the sequence on', () => {
+    const file = path.join(dir, 'old.sqlite');
+    const old = new Database(file);
+    for (const sql of MIGRATIONS.slice(0, 4)) old.exec(sql);
+    old.pragma('user_version = 4');
+    old.pragma(`application_id = ${String(APPLICATION_ID)}`);
+    old.exec(`
+      INSERT INTO meta VALUES ('key_sequence', '20');
+      INSERT INTO process_definition VALUES
+        (2251799813685249, 'p', 'P', 1, NULL, 'p.bpmn', 'x', '', '{}', 0);
+      INSERT INTO process_instance VALUES
+        (2251799813685250, 2251799813685249, 'COMPLETED', 0, 1);
+      INSERT INTO task (key, process_instance_key, process_definition_key,
+        element_instance_key, process_name, element_id, name, state,
+        creation_time, candidate_groups, candidate_users, implementation)
+      VALUES (2251799813685252, 2251799813685250, 2251799813685249,
+        2251799813685251, 'P', 'a', 'A', 'COMPLETED', 0, '[]', '[]', 'JOB_WORKER');
+      INSERT INTO task_variable VALUES
+        (2251799813685252, 'b', '1'), (2251799813685252, 'a', '2');
+    `);
+    old.close();
+
+    const store = TasklistStore.open(file);
+    const base = 2251799813685248;
+    expect(
+      store.variables
+        .taskSnapshot(2251799813685252)
+        .map((v) => [v.name, v.key]),
+    ).toEqual([
+      ['a', base + 21],
+      ['b', base + 22],
+    ]);
+    expect(store.nextKey()).toBe(base + 23);
+    store.close();
+  });
+});
+
 describe('restarting', () => {
   it('keeps claims, completions, running instances and the key sequence', async () => {
     const file = path.join(dir, 'tasklist.sqlite');

@@ -76,6 +76,7 @@ export class ProcessRepository {
   private readonly definitionByKey;
   private readonly latestByBpmnId;
   private readonly latestVersions;
+  private readonly allVersions;
   private readonly latestChecksum;
   private readonly maxVersion;
   private readonly modelOf;
@@ -104,6 +105,9 @@ export class ProcessRepository {
        WHERE d.version = (SELECT max(version) FROM process_definition m
                           WHERE m.bpmn_process_id = d.bpmn_process_id)
        ORDER BY COALESCE(d.name, d.bpmn_process_id) COLLATE NOCASE, d.bpmn_process_id`,
+    );
+    this.allVersions = db.prepare<[], DefinitionRow>(
+      `SELECT ${DEFINITION_COLUMNS} FROM process_definition d ORDER BY d.key`,
     );
     this.latestChecksum = db
       .prepare<[string], string>(
@@ -173,6 +177,11 @@ export class ProcessRepository {
   /** The newest version of every process, by name. */
   latestDefinitions(): ProcessDefinitionRecord[] {
     return this.latestVersions.all().map(toDefinition);
+  }
+
+  /** Every deployed version of every process, by key (deployment order). */
+  allDefinitions(): ProcessDefinitionRecord[] {
+    return this.allVersions.all().map(toDefinition);
   }
 
   /** The checksum of a process's newest version, to skip unchanged reloads. */

@@ -102,6 +102,75 @@ const cases: Record<string, TaskSearch> = {
   'by due date, all states': { filter: {}, sort: [due('ASC')], limit: 50 },
 };
 
+const v2State = (value: string) => ({
+  field: 'state' as const,
+  test: { op: 'eq' as const, value },
+});
+
+/** The REST API's common searches; its default order is the task key. */
+const v2Cases: Record<string, TaskSearch> = {
+  'v2: everything by key': { filter: { state: 'ANY' }, sort: [], limit: 100 },
+  'v2: open tasks by key': {
+    filter: { state: 'ANY', conditions: [v2State('CREATED')] },
+    sort: [],
+    limit: 100,
+  },
+  'v2: my open tasks by key': {
+    filter: {
+      state: 'ANY',
+      conditions: [
+        v2State('CREATED'),
+        { field: 'assignee', test: { op: 'eq', value: 'demo' } },
+      ],
+    },
+    sort: [],
+    limit: 100,
+  },
+  'v2: unassigned open tasks by key': {
+    filter: {
+      state: 'ANY',
+      conditions: [
+        v2State('CREATED'),
+        { field: 'assignee', test: { op: 'exists', value: false } },
+      ],
+    },
+    sort: [],
+    limit: 100,
+  },
+  'v2: next page by key': {
+    filter: { state: 'ANY', conditions: [v2State('CREATED')] },
+    sort: [],
+    cursor: { values: [2251799813685300n], direction: 'after' },
+    limit: 100,
+  },
+  'v2: open tasks by due date': {
+    filter: { state: 'ANY', conditions: [v2State('CREATED')] },
+    sort: [due('ASC')],
+    limit: 100,
+  },
+};
+
+function planOf(search: TaskSearch): string {
+  const { sql, params } = buildTaskSearchSql(search);
+  return store.db
+    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+    .all(...params)
+    .map((row) => row.detail)
+    .join('\n');
+}
+
+describe('query plans of the REST API', () => {
+  for (const [name, search] of Object.entries(v2Cases)) {
+    it(`${name}: walks an index or the key order, no temporary sort`, () => {
+      const plan = planOf(search);
+      expect(plan).toMatch(
+        /USING (COVERING )?INDEX task_by_|INTEGER PRIMARY KEY|^SCAN t$/,
+      );
+      expect(plan).not.toContain('TEMP B-TREE');
+    });
+  }
+});
+
 describe('query plans', () => {
   for (const [name, search] of Object.entries(cases)) {
     it(`${name}: uses an index and no temporary sort`, () => {

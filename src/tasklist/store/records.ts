@@ -80,8 +80,8 @@ export interface VariableRecord {
   value: string;
   /** The scope the id names. */
   scopeKey: number;
-  /** The runtime variable's own key; null for a snapshot copy. */
-  key: number | null;
+  /** The variable's own key (a snapshot copy has its own too). */
+  key: number;
 }
 
 export interface FormRecord {

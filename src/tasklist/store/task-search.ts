@@ -1,10 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './database';
 import type { TaskRecord, TaskState } from './records';
+import {
+  type Clause,
+  conditionClause,
+  type TaskCondition,
+} from './task-conditions';
 import { TASK_COLUMNS, type TaskRow, toTaskRecord } from './task-repository';
 
 export type SortField =
-  'creationTime' | 'completionTime' | 'followUpDate' | 'dueDate';
+  'creationTime' | 'completionTime' | 'followUpDate' | 'dueDate' | 'name';
 export type SortOrder = 'ASC' | 'DESC';
 
 export interface SortKey {
@@ -28,8 +33,8 @@ export interface TimeRange {
  * and simply match nothing, like an unknown id would.
  */
 export interface TaskFilter {
-  /** undefined means every state but CANCELED. */
-  state?: TaskState | undefined;
+  /** undefined means every state but CANCELED (Tasklist's default); ANY means no state filter. */
+  state?: TaskState | 'ANY' | undefined;
   assigned?: boolean | undefined;
   assignee?: string | undefined;
   candidateGroup?: string | undefined;
@@ -40,14 +45,21 @@ export interface TaskFilter {
   followUpDate?: TimeRange | undefined;
   dueDate?: TimeRange | undefined;
   taskKeys?: number[] | undefined;
+  /** Further conditions (the REST API's filters), all of which must hold. */
+  conditions?: TaskCondition[] | undefined;
 }
+
+/** A sort value: an integer (times, keys, sentinels) or a text (names). */
+export type SortValue = bigint | string;
 
 export interface TaskSearch {
   filter: TaskFilter;
   sort: SortKey[];
   /** Sort values (one per sort key, then the task key) to page from. */
-  cursor?: { values: bigint[]; direction: 'after' | 'before' } | undefined;
+  cursor?: { values: SortValue[]; direction: 'after' | 'before' } | undefined;
   limit: number;
+  /** Rows to skip first (offset paging); only without a cursor. */
+  offset?: number | undefined;
 }
 
 /** Search-engine sentinels for a missing sort value ("missing last"). */
@@ -59,12 +71,14 @@ const COLUMN: Record<SortField, string> = {
   completionTime: 'completion_time',
   followUpDate: 'follow_up_date',
   dueDate: 'due_date',
+  name: 'name',
 };
 
 /** The SQL expression a sort key orders by; the migrations index the same text. */
 function sortExpression(key: SortKey): string {
   const column = `t.${COLUMN[key.field]}`;
-  if (!key.mayBeMissing || key.field === 'creationTime') return column;
+  const neverMissing = key.field === 'creationTime' || key.field === 'name';
+  if (!key.mayBeMissing || neverMissing) return column;
   const sentinel = key.order === 'ASC' ? MISSING_LAST_ASC : MISSING_LAST_DESC;
   return `COALESCE(${column}, ${sentinel})`;
 }
@@ -76,18 +90,13 @@ export function sortValueOf(task: TaskRecord, key: SortKey): string {
   return key.order === 'ASC' ? MISSING_LAST_ASC : MISSING_LAST_DESC;
 }
 
-interface Clause {
-  sql: string;
-  params: unknown[];
-}
-
 function filterClauses(filter: TaskFilter): Clause[] {
   const clauses: Clause[] = [];
   const add = (sql: string, ...params: unknown[]) =>
     clauses.push({ sql, params });
 
-  if (filter.state) add('t.state = ?', filter.state);
-  else add("t.state <> 'CANCELED'");
+  if (filter.state === undefined) add("t.state <> 'CANCELED'");
+  else if (filter.state !== 'ANY') add('t.state = ?', filter.state);
   if (filter.assigned === true) add('t.assignee IS NOT NULL');
   if (filter.assigned === false) add('t.assignee IS NULL');
   if (filter.assignee !== undefined) add('t.assignee = ?', filter.assignee);
@@ -132,6 +141,9 @@ function filterClauses(filter: TaskFilter): Clause[] {
       ...filter.taskKeys,
     );
   }
+  for (const condition of filter.conditions ?? []) {
+    clauses.push(conditionClause(condition));
+  }
   return clauses;
 }
 
@@ -147,7 +159,7 @@ interface Term {
  */
 function cursorClause(
   terms: Term[],
-  values: bigint[],
+  values: SortValue[],
   direction: 'after' | 'before',
 ): Clause {
   const greater = (order: SortOrder) =>
@@ -171,6 +183,11 @@ function cursorClause(
     params: [values[0], ...params],
   };
 }
+
+const whereOf = (clauses: Clause[]) =>
+  clauses.length === 0
+    ? '1'
+    : clauses.map((clause) => clause.sql).join(' AND ');
 
 function orderTerms(sort: SortKey[]): Term[] {
   return [
@@ -196,10 +213,24 @@ export function buildTaskSearchSql(search: TaskSearch): Clause {
       return `${term.expr} ${asc ? 'ASC' : 'DESC'}`;
     })
     .join(', ');
-  const where = clauses.map((clause) => clause.sql).join(' AND ');
+  const where = whereOf(clauses);
+  const offset = search.cursor ? 0 : (search.offset ?? 0);
   return {
-    sql: `SELECT ${TASK_COLUMNS} FROM task t WHERE ${where} ORDER BY ${orderBy} LIMIT ?`,
-    params: [...clauses.flatMap((clause) => clause.params), search.limit],
+    sql: `SELECT ${TASK_COLUMNS} FROM task t WHERE ${where} ORDER BY ${orderBy} LIMIT ?${offset > 0 ? ' OFFSET ?' : ''}`,
+    params: [
+      ...clauses.flatMap((clause) => clause.params),
+      search.limit,
+      ...(offset > 0 ? [offset] : []),
+    ],
+  };
+}
+
+/** The SQL counting every task a filter matches. */
+export function buildTaskCountSql(filter: TaskFilter): Clause {
+  const clauses = filterClauses(filter);
+  return {
+    sql: `SELECT count(*) FROM task t WHERE ${whereOf(clauses)}`,
+    params: clauses.flatMap((clause) => clause.params),
   };
 }
 
@@ -208,22 +239,34 @@ export function buildTaskSearchSql(search: TaskSearch): Clause {
  * distinct filter/sort shapes is small, and preparing costs more than running.
  */
 export class TaskSearcher {
-  private readonly statements = new Map<
-    string,
-    Database.Statement<unknown[], TaskRow>
-  >();
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Db) {}
 
   /** Tasks matching the search, in query order (reversed when paging before). */
   search(search: TaskSearch): TaskRecord[] {
     const { sql, params } = buildTaskSearchSql(search);
+    const rows = this.statement(sql).all(...params) as TaskRow[];
+    return rows.map(toTaskRecord);
+  }
+
+  /** How many tasks the filter matches, whatever the page. */
+  count(filter: TaskFilter): number {
+    const { sql, params } = buildTaskCountSql(filter);
+    return Number(
+      this.statement(sql)
+        .pluck()
+        .get(...params),
+    );
+  }
+
+  private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = this.db.prepare<unknown[], TaskRow>(sql);
+      statement = this.db.prepare(sql);
       if (this.statements.size > 500) this.statements.clear();
       this.statements.set(sql, statement);
     }
-    return statement.all(...params).map(toTaskRecord);
+    return statement;
   }
 }

@@ -1,8 +1,9 @@
 import type { Db } from './database';
+import { KeySequence } from './keys';
 import type { VariableRecord } from './records';
 
 interface VariableRow {
-  key: number | null;
+  key: number;
   scope: number;
   name: string;
   value: string;
@@ -16,11 +17,20 @@ const toRecord = (row: VariableRow): VariableRecord => ({
   key: row.key,
 });
 
+/** A variable found by its key, with where it belongs. */
+export interface KeyedVariable {
+  variable: VariableRecord;
+  processInstanceKey: number;
+  /** For a snapshot copy: the completed task that keeps it. */
+  snapshotOf?: { taskKey: number; elementInstanceKey: number } | undefined;
+}
+
 /**
  * Runtime variables by scope (ids `<scopeKey>-<name>`: the process instance
  * for the process scope, a user task's element instance for its local
  * scope) and the snapshots completed tasks keep (ids `<taskKey>-<name>`),
- * all as JSON text.
+ * all as JSON text. Every row, snapshot copies included, has a key of its
+ * own from the store's sequence (the REST API addresses variables by key).
  */
 export class VariableRepository {
   private readonly ofScope;
@@ -33,8 +43,31 @@ export class VariableRepository {
   private readonly update;
   private readonly dropScope;
   private readonly insertSnapshot;
+  private readonly runtimeByKey;
+  private readonly snapshotByKey;
+  private readonly keys;
 
   constructor(db: Db) {
+    // The same sequence as the store's: it lives in the database.
+    this.keys = new KeySequence(db);
+    this.runtimeByKey = db.prepare<
+      [number],
+      VariableRow & { process_instance_key: number }
+    >(
+      `SELECT key, scope_key AS scope, name, value, process_instance_key
+       FROM variable WHERE key = ?`,
+    );
+    this.snapshotByKey = db.prepare<
+      [number],
+      VariableRow & {
+        process_instance_key: number;
+        element_instance_key: number;
+      }
+    >(
+      `SELECT s.key, s.task_key AS scope, s.name, s.value,
+         t.process_instance_key, t.element_instance_key
+       FROM task_variable s JOIN task t ON t.key = s.task_key WHERE s.key = ?`,
+    );
     this.ofScope = db.prepare<[number], VariableRow>(
       `SELECT key, scope_key AS scope, name, value FROM variable
        WHERE scope_key = ? ORDER BY name`,
@@ -44,7 +77,7 @@ export class VariableRepository {
        WHERE process_instance_key = ? ORDER BY name, scope_key`,
     );
     this.ofTask = db.prepare<[number], VariableRow>(
-      `SELECT NULL AS key, task_key AS scope, name, value FROM task_variable
+      `SELECT key, task_key AS scope, name, value FROM task_variable
        WHERE task_key = ? ORDER BY name`,
     );
     this.scopeVariable = db.prepare<[number, string], VariableRow>(
@@ -52,7 +85,7 @@ export class VariableRepository {
        WHERE scope_key = ? AND name = ?`,
     );
     this.taskVariable = db.prepare<[number, string], VariableRow>(
-      `SELECT NULL AS key, task_key AS scope, name, value FROM task_variable
+      `SELECT key, task_key AS scope, name, value FROM task_variable
        WHERE task_key = ? AND name = ?`,
     );
     this.existing = db
@@ -67,7 +100,7 @@ export class VariableRepository {
     this.update = db.prepare('UPDATE variable SET value = ? WHERE key = ?');
     this.dropScope = db.prepare('DELETE FROM variable WHERE scope_key = ?');
     this.insertSnapshot = db.prepare(
-      'INSERT OR REPLACE INTO task_variable (task_key, name, value) VALUES (?, ?, ?)',
+      'INSERT OR REPLACE INTO task_variable (task_key, name, value, key) VALUES (?, ?, ?, ?)',
     );
   }
 
@@ -108,6 +141,27 @@ export class VariableRepository {
   /** The snapshot a completed task stored, sorted by name. */
   taskSnapshot(taskKey: number): VariableRecord[] {
     return this.ofTask.all(taskKey).map(toRecord);
+  }
+
+  /** A runtime or snapshot variable by its own key. */
+  findByKey(key: number): KeyedVariable | undefined {
+    const runtime = this.runtimeByKey.get(key);
+    if (runtime) {
+      return {
+        variable: toRecord(runtime),
+        processInstanceKey: runtime.process_instance_key,
+      };
+    }
+    const copy = this.snapshotByKey.get(key);
+    if (!copy) return undefined;
+    return {
+      variable: toRecord(copy),
+      processInstanceKey: copy.process_instance_key,
+      snapshotOf: {
+        taskKey: copy.scope,
+        elementInstanceKey: copy.element_instance_key,
+      },
+    };
   }
 
   /** A runtime variable by scope and name. */
@@ -154,7 +208,7 @@ export class VariableRepository {
   /** Stores the variables a task saw when it was completed. */
   snapshot(taskKey: number, variables: Iterable<[string, string]>): void {
     for (const [name, value] of variables) {
-      this.insertSnapshot.run(taskKey, name, value);
+      this.insertSnapshot.run(taskKey, name, value, this.keys.nextKey());
     }
   }
 }
