@@ -5,10 +5,12 @@ import Fastify, {
 import type { ClaimSettings } from './auth/caller-from-claims';
 import type { VerifyToken } from './auth/token-verifier';
 import { createTasklistYoga } from './graphql/create-yoga';
-import { createAuthenticator } from './http/authenticate';
+import { createAuthenticator, refuseLikeTasklist } from './http/authenticate';
 import { registerCors } from './http/cors';
 import { healthRoutes } from './http/health';
 import { bodyTooLarge, registerRequestLimits } from './http/request-limits';
+import { isRestV2Request, sendProblem } from './rest-v2/problem';
+import { restV2Plugin } from './rest-v2/rest-v2-plugin';
 import type { TasklistStore } from './store/tasklist-store';
 
 export interface TasklistAppOptions {
@@ -22,9 +24,9 @@ export interface TasklistAppOptions {
 }
 
 /**
- * The embedded Tasklist as a fastify plugin: `GET /health` and `/graphql`
- * behind bearer-token authentication. Everything but listening, so tests can
- * use `inject()`.
+ * The embedded Tasklist as a fastify plugin: `GET /health`, `/graphql` and
+ * the REST API subset under `/v2`, both behind the same bearer-token checks
+ * and request limits. Everything but listening, so tests can use `inject()`.
  */
 export async function tasklistApp(
   fastify: FastifyInstance,
@@ -56,9 +58,20 @@ export async function tasklistApp(
   await registerCors(fastify, options.corsOrigins);
   healthRoutes(fastify, options.store);
 
+  // One authenticator for both APIs, so the rate limit knows every caller;
+  // the REST API refuses in its own problem form (RFC 9457) instead of
+  // Tasklist's `{"message": ""}`.
   const { authenticate, callerOf } = createAuthenticator(
     options.verifyToken,
     options.claims,
+    (request, reply, challenge) =>
+      isRestV2Request(request)
+        ? sendProblem(request, reply.header('www-authenticate', challenge), {
+            status: 401,
+            title: 'Unauthorized',
+            detail: 'The request lacks valid authentication credentials.',
+          })
+        : refuseLikeTasklist(request, reply, challenge),
   );
   await registerRequestLimits(fastify, {
     bodyLimitBytes: options.bodyLimitBytes,
@@ -70,6 +83,15 @@ export async function tasklistApp(
     previewLimit: options.previewLimit,
     bodyLimitBytes: options.bodyLimitBytes,
     log: fastify.log,
+    callerOf,
+  });
+
+  await fastify.register(restV2Plugin, {
+    prefix: '/v2',
+    store: options.store,
+    previewLimit: options.previewLimit,
+    bodyLimitBytes: options.bodyLimitBytes,
+    authenticate,
     callerOf,
   });
 

@@ -1,6 +1,8 @@
+import { STATUS_CODES } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from '../domain/caller';
+import { isRestV2Request, sendProblem } from '../rest-v2/problem';
 
 export interface RequestLimitOptions {
   bodyLimitBytes: number;
@@ -15,8 +17,8 @@ const UNLIMITED_PATHS = new Set(['/health']);
 
 /**
  * A refusal in the shape of the route: GraphQL clients get an `errors` array
- * (HTTP 200 for the rate limit, as for every GraphQL error: H56), other
- * routes a JSON `message` with the HTTP status.
+ * (HTTP 200 for the rate limit, as for every GraphQL error: H56), the REST
+ * API a problem document, other routes a JSON `message` with the HTTP status.
  */
 function refuse(
   request: FastifyRequest,
@@ -25,6 +27,13 @@ function refuse(
   message: string,
   headers: Record<string, string> = {},
 ) {
+  if (isRestV2Request(request)) {
+    return sendProblem(request, reply.headers(headers), {
+      status,
+      title: STATUS_CODES[status] ?? 'Error',
+      detail: message,
+    });
+  }
   const graphql = request.routeOptions.url === '/graphql';
   return reply
     .code(graphql && status === 429 ? 200 : status)

@@ -5,6 +5,10 @@ import { createTokenVerifier } from '../auth/token-verifier';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_PREVIEW_LIMIT } from '../config';
 import { seedWorld } from '../seed/seed-world';
 import { type Clock, TasklistStore } from '../store/tasklist-store';
+import {
+  loadOpenApiConformance,
+  type OpenApiConformance,
+} from './openapi-conformance';
 import { startTokenFixture, type TokenFixture } from './token-fixture';
 
 /** The fixed clock the seeded test world is built with. */
@@ -24,6 +28,38 @@ export interface GraphqlReply<T = Record<string, unknown>> {
   raw: string;
 }
 
+export interface V2Reply<T = unknown> {
+  status: number;
+  headers: Record<string, unknown>;
+  /** The parsed JSON body; undefined for an empty one. */
+  body: T;
+  raw: string;
+}
+
+export interface V2RequestOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is (with `headers` saying what it is). */
+  rawBody?: string;
+  /** The default is an API caller with READ and WRITE; null sends none. */
+  token?: string | null;
+  headers?: Record<string, string>;
+}
+
+let conformance: OpenApiConformance | undefined | null = null;
+
+/**
+ * Camunda's OpenAPI document, loaded once per test file. Every v2 response a
+ * test receives is checked against it, so no v2 test can pass with a body
+ * that breaks the contract.
+ */
+export function v2Conformance(): OpenApiConformance | undefined {
+  if (conformance === null) conformance = loadOpenApiConformance();
+  return conformance;
+}
+
+type V2Method = 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH';
+
 export interface Harness {
   app: FastifyInstance;
   store: TasklistStore;
@@ -36,6 +72,16 @@ export interface Harness {
     variables?: Record<string, unknown>,
     token?: string | null,
   ): Promise<GraphqlReply<T>>;
+  /**
+   * Calls the REST API (`/v2/...`) and checks the response against Camunda's
+   * OpenAPI document (when the reference folder is there), failing the test
+   * on any deviation.
+   */
+  v2<T = unknown>(
+    method: V2Method,
+    url: string,
+    options?: V2RequestOptions,
+  ): Promise<V2Reply<T>>;
   userToken(
     userId: string,
     scope?: string,
@@ -115,6 +161,46 @@ export async function createHarness(
         status: response.statusCode,
         headers: response.headers,
         body: response.json(),
+        raw: response.body,
+      };
+    },
+    async v2<T>(
+      method: V2Method,
+      url: string,
+      options: V2RequestOptions = {},
+    ): Promise<V2Reply<T>> {
+      const token = options.token === undefined ? defaultToken : options.token;
+      const json = options.body !== undefined;
+      const payload = json ? JSON.stringify(options.body) : options.rawBody;
+      const response = await app.inject({
+        method,
+        url,
+        headers: {
+          ...(json ? { 'content-type': 'application/json' } : {}),
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+          ...options.headers,
+        },
+        ...(payload === undefined ? {} : { payload }),
+      });
+      const contentType = response.headers['content-type'];
+      const problems =
+        v2Conformance()?.check({
+          method,
+          url,
+          status: response.statusCode,
+          contentType:
+            typeof contentType === 'string' ? contentType : undefined,
+          body: response.body,
+        }) ?? [];
+      if (problems.length > 0) {
+        throw new Error(
+          `The response breaks Camunda's OpenAPI document:\n${problems.join('\n')}`,
+        );
+      }
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        body: (response.body === '' ? undefined : response.json()) as T,
         raw: response.body,
       };
     },

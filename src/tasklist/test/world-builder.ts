@@ -13,6 +13,8 @@ export interface TaskSpec {
   users?: string[];
   assignee?: string;
   elementId?: string;
+  /** The task's name (default "Review document"). */
+  name?: string;
   formKey?: string;
   state?: 'CREATED' | 'COMPLETED' | 'CANCELED';
   /** Completion or cancellation time. */
@@ -63,7 +65,7 @@ export function addTask(store: TasklistStore, spec: TaskSpec): TaskRecord {
           },
           [elementId]: {
             id: elementId,
-            name: 'Review document',
+            name: spec.name ?? 'Review document',
             type: 'USER_TASK',
             incoming: ['toTask'],
             outgoing: [{ id: 'toEnd', targetId: 'end' }],
