@@ -83,8 +83,16 @@ describe('body limit (H54)', () => {
       payload: query(2 * MIB),
     });
     expect(reply.statusCode).toBe(413);
+    // The REST API answers in its own shape, a problem document.
+    expect(reply.headers['content-type']).toMatch(
+      /^application\/problem\+json/,
+    );
     expect(reply.json()).toEqual({
-      message: 'Request body too large: the limit is 1 MiB (1048576 bytes)',
+      type: 'about:blank',
+      title: 'Payload Too Large',
+      status: 413,
+      detail: 'Request body too large: the limit is 1 MiB (1048576 bytes)',
+      instance: '/v2/user-tasks/search',
     });
   });
 });

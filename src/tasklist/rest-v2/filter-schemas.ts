@@ -128,21 +128,30 @@ export function enumFilter<const T extends readonly [string, ...string[]]>(
   );
 }
 
-/** `[{field, order}]` over the given fields; the order defaults to ASC. */
+/**
+ * `[{field, order}]` over the given fields, each at most once (a repeated
+ * field orders nothing and only makes the query heavier); the order
+ * defaults to ASC.
+ */
 export function sortList<const T extends readonly [string, ...string[]]>(
   fields: T,
 ) {
-  return z.array(
-    z.strictObject({
-      field: z.enum(fields, { error: `one of ${fields.join(', ')}` }),
-      order: z.enum(['ASC', 'DESC'], { error: 'ASC or DESC' }).optional(),
-    }),
-    { error: 'a list of {field, order}' },
-  );
+  return z
+    .array(
+      z.strictObject({
+        field: z.enum(fields, { error: `one of ${fields.join(', ')}` }),
+        order: z.enum(['ASC', 'DESC'], { error: 'ASC or DESC' }).optional(),
+      }),
+      { error: 'a list of {field, order}' },
+    )
+    .refine(
+      (list) => new Set(list.map((entry) => entry.field)).size === list.length,
+      { error: 'a list naming each field at most once' },
+    );
 }
 
-/** The largest page we serve, like a search engine's result window. */
-export const MAX_PAGE_SIZE = 10_000;
+/** The largest page we serve; GraphQL's `pageSize` has the same limit. */
+export const MAX_PAGE_SIZE = 1_000;
 
 const cursor = z
   .string({ error: 'a cursor from a previous response' })

@@ -140,6 +140,24 @@ describe('requests the API cannot read', () => {
   });
 });
 
+describe('the per-caller rate limit', () => {
+  it('answers 429 as a problem with Retry-After, per caller', async () => {
+    const limited = await createHarness({ seed: false, rateLimitPerMinute: 2 });
+    const search = (token?: string) =>
+      limited.v2('POST', '/v2/user-tasks/search', { body: {}, token });
+    expect((await search()).status).toBe(200);
+    expect((await search()).status).toBe(200);
+    const refused = await search();
+    expect(expectProblem(refused, 429, 'Too Many Requests').detail).toMatch(
+      /^Too many requests: at most 2 per minute per caller/,
+    );
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const other = await limited.userToken('demo');
+    expect((await search(other)).status).toBe(200);
+    await limited.close();
+  });
+});
+
 describe('unexpected failures', () => {
   it('answer 500 with a generic problem and log the cause', async () => {
     const broken = await createHarness({ seed: false });

@@ -278,11 +278,11 @@ describe('malformed paging and sorting get 400', () => {
     ],
     [
       { page: { limit: 0 } },
-      "The value for page.limit is '0' but must be an integer from 1 to 10000.",
+      "The value for page.limit is '0' but must be an integer from 1 to 1000.",
     ],
     [
-      { page: { limit: 10_001 } },
-      "The value for page.limit is '10001' but must be an integer from 1 to 10000.",
+      { page: { limit: 1001 } },
+      "The value for page.limit is '1001' but must be an integer from 1 to 1000.",
     ],
     [
       { page: { from: -1 } },
@@ -299,6 +299,10 @@ describe('malformed paging and sorting get 400', () => {
     [
       { sort: [{ field: 'assignee' }] },
       "The value for sort.0.field is 'assignee' but must be one of creationDate, completionDate, followUpDate, dueDate, priority, name.",
+    ],
+    [
+      { sort: [{ field: 'name' }, { field: 'name', order: 'DESC' }] },
+      'The value for sort is \'[{"field":"name"},{"field":"name","order":"DESC"}]\' but must be a list naming each field at most once.',
     ],
     [
       { sort: [{ field: 'name', order: 'asc' }] },
