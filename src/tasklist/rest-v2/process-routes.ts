@@ -16,7 +16,7 @@ import {
   toDefinitionQuery,
 } from './process-definition-query';
 import { processDefinitionResult } from './result-json';
-import type { V2RouteContext } from './rest-v2-plugin';
+import type { V2RouteContext } from './route-context';
 import { requireBody, toJsonValues } from './route-helpers';
 
 const TAG = /^[A-Za-z][A-Za-z0-9_\-:.]{0,99}$/;

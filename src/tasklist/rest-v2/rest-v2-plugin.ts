@@ -10,6 +10,7 @@ import { queryProblem } from './domain-problems';
 import { instanceOf, ProblemError, sendProblem } from './problem';
 import { processRoutes } from './process-routes';
 import { userTaskRoutes } from './user-task-routes';
+import type { V2RouteContext } from './route-context';
 import { variableRoutes } from './variable-routes';
 
 export interface RestV2Options {
@@ -22,14 +23,6 @@ export interface RestV2Options {
     reply: FastifyReply,
   ) => Promise<unknown>;
   callerOf: (request: FastifyRequest) => Caller | undefined;
-}
-
-/** What every v2 route module receives. */
-export interface V2RouteContext {
-  store: TasklistStore;
-  previewLimit: number;
-  /** The verified caller of a request (the authentication hook ran first). */
-  caller: (request: FastifyRequest) => Caller;
 }
 
 /** 4xx errors fastify raises itself (parsing, media type, size), as problems. */

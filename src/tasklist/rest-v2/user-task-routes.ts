@@ -16,7 +16,7 @@ import {
 import { parseBody } from './parse-body';
 import { invalidArgument } from './problem';
 import { createLookups, formResult, userTaskResult } from './result-json';
-import type { V2RouteContext } from './rest-v2-plugin';
+import type { V2RouteContext } from './route-context';
 import {
   findUserTask,
   keyParam,

@@ -15,7 +15,7 @@ import { stringTests } from './filter-tests';
 import { parseBody } from './parse-body';
 import { ProblemError } from './problem';
 import { variableResult, variableSearchResult } from './result-json';
-import type { V2RouteContext } from './rest-v2-plugin';
+import type { V2RouteContext } from './route-context';
 import { booleanQuery, findUserTask, keyParam } from './route-helpers';
 
 const SORT_VALUES = {
