@@ -13,6 +13,7 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as AuthenticatedRouteImport } from './routes/_authenticated'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as SignedOutRouteImport } from './routes/signed-out'
+import { Route as AuthenticatedProcessesRouteImport } from './routes/_authenticated.processes'
 import { Route as AuthenticatedTasksRouteImport } from './routes/_authenticated.tasks'
 import { Route as AuthCallbackRouteImport } from './routes/auth.callback'
 import { Route as AuthenticatedTasksIndexRouteImport } from './routes/_authenticated.tasks.index'
@@ -36,6 +37,11 @@ const SignedOutRoute = SignedOutRouteImport.update({
   id: '/signed-out',
   path: '/signed-out',
   getParentRoute: () => rootRouteImport,
+} as any)
+const AuthenticatedProcessesRoute = AuthenticatedProcessesRouteImport.update({
+  id: '/processes',
+  path: '/processes',
+  getParentRoute: () => AuthenticatedRoute,
 } as any)
 const AuthenticatedTasksRoute = AuthenticatedTasksRouteImport.update({
   id: '/tasks',
@@ -63,6 +69,7 @@ export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
   '/signed-out': typeof SignedOutRoute
+  '/processes': typeof AuthenticatedProcessesRoute
   '/tasks': typeof AuthenticatedTasksRouteWithChildren
   '/auth/callback': typeof AuthCallbackRoute
   '/tasks/$taskId': typeof AuthenticatedTasksTaskIdRoute
@@ -72,6 +79,7 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
   '/signed-out': typeof SignedOutRoute
+  '/processes': typeof AuthenticatedProcessesRoute
   '/auth/callback': typeof AuthCallbackRoute
   '/tasks/$taskId': typeof AuthenticatedTasksTaskIdRoute
   '/tasks': typeof AuthenticatedTasksIndexRoute
@@ -82,6 +90,7 @@ export interface FileRoutesById {
   '/_authenticated': typeof AuthenticatedRouteWithChildren
   '/login': typeof LoginRoute
   '/signed-out': typeof SignedOutRoute
+  '/_authenticated/processes': typeof AuthenticatedProcessesRoute
   '/_authenticated/tasks': typeof AuthenticatedTasksRouteWithChildren
   '/auth/callback': typeof AuthCallbackRoute
   '/_authenticated/tasks/$taskId': typeof AuthenticatedTasksTaskIdRoute
@@ -93,6 +102,7 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/signed-out'
+    | '/processes'
     | '/tasks'
     | '/auth/callback'
     | '/tasks/$taskId'
@@ -102,6 +112,7 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/signed-out'
+    | '/processes'
     | '/auth/callback'
     | '/tasks/$taskId'
     | '/tasks'
@@ -111,6 +122,7 @@ export interface FileRouteTypes {
     | '/_authenticated'
     | '/login'
     | '/signed-out'
+    | '/_authenticated/processes'
     | '/_authenticated/tasks'
     | '/auth/callback'
     | '/_authenticated/tasks/$taskId'
@@ -154,6 +166,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/signed-out'
       preLoaderRoute: typeof SignedOutRouteImport
       parentRoute: typeof rootRouteImport
+    }
+    '/_authenticated/processes': {
+      id: '/_authenticated/processes'
+      path: '/processes'
+      fullPath: '/processes'
+      preLoaderRoute: typeof AuthenticatedProcessesRouteImport
+      parentRoute: typeof AuthenticatedRoute
     }
     '/_authenticated/tasks': {
       id: '/_authenticated/tasks'
@@ -200,10 +219,12 @@ const AuthenticatedTasksRouteWithChildren =
   AuthenticatedTasksRoute._addFileChildren(AuthenticatedTasksRouteChildren)
 
 interface AuthenticatedRouteChildren {
+  AuthenticatedProcessesRoute: typeof AuthenticatedProcessesRoute
   AuthenticatedTasksRoute: typeof AuthenticatedTasksRouteWithChildren
 }
 
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
+  AuthenticatedProcessesRoute: AuthenticatedProcessesRoute,
   AuthenticatedTasksRoute: AuthenticatedTasksRouteWithChildren,
 }
 

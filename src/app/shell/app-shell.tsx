@@ -9,6 +9,7 @@ import { OfflineBanner } from '../components/offline-banner';
 import { LazySessionExpiredDialog } from './lazy-session-expired-dialog';
 import { ThemeToggle } from '../components/theme-toggle';
 import { LazyUserMenu } from './lazy-user-menu';
+import { AppNav } from './app-nav';
 import { useRouteFocus } from '../components/use-route-focus';
 
 interface AppShellProps {
@@ -57,6 +58,7 @@ export function AppShell({
         <Link to="/tasks" className="app-header__brand">
           Tasklist Inbox
         </Link>
+        <AppNav />
         <div className="app-header__actions">
           <ThemeToggle />
           <LazyUserMenu

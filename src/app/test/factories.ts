@@ -1,5 +1,6 @@
 import type {
   Form,
+  Process,
   Task,
   Variable,
 } from '../graphql/__generated__/schema-types';
@@ -10,6 +11,7 @@ export type TaskFixture = Omit<Task, 'variables' | 'sortValues' | 'isFirst'> & {
 };
 export type VariableFixture = Pick<Variable, 'name' | 'value'>;
 export type FormFixture = Omit<Form, '__typename'>;
+export type ProcessFixture = Process;
 
 let sequence = 1000;
 
@@ -83,6 +85,21 @@ export function aForm(overrides: Partial<FormFixture> = {}): FormFixture {
         },
       ],
     }),
+    ...overrides,
+  };
+}
+
+/** A deployed process (latest version); override any field. */
+export function aProcess(
+  overrides: Partial<ProcessFixture> = {},
+): ProcessFixture {
+  sequence += 1;
+  return {
+    __typename: 'Process',
+    id: String(2251799813680000 + sequence),
+    name: `Process ${String(sequence)}`,
+    processDefinitionId: `process-${String(sequence)}`,
+    version: 1,
     ...overrides,
   };
 }

@@ -44,6 +44,10 @@ function rootValue(world: World) {
     unclaimTask: ({ taskId }: { taskId: string }) => world.unclaimTask(taskId),
     completeTask: (a: { taskId: string; variables: VariableInput[] }) =>
       world.completeTask(a.taskId, a.variables),
+    processes: ({ search }: { search?: string | null }) =>
+      world.searchProcesses(search),
+    startProcess: ({ processDefinitionId }: { processDefinitionId: string }) =>
+      world.startProcess(processDefinitionId),
   };
 }
 

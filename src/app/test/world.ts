@@ -2,7 +2,7 @@ import type {
   TaskQuery,
   VariableInput,
 } from '../graphql/__generated__/schema-types';
-import type { FormFixture, TaskFixture } from './factories';
+import type { FormFixture, ProcessFixture, TaskFixture } from './factories';
 
 const PREVIEW_LIMIT = 8191;
 
@@ -51,6 +51,8 @@ function matches(task: TaskFixture, q: TaskQuery): boolean {
   if (q.assigned === true && !task.assignee) return false;
   if (q.assigned === false && task.assignee) return false;
   if (q.assignee && task.assignee !== q.assignee) return false;
+  if (q.processInstanceId && task.processInstanceId !== q.processInstanceId)
+    return false;
   if (
     q.candidateGroup &&
     !(task.candidateGroups ?? []).includes(q.candidateGroup)
@@ -69,6 +71,17 @@ export class World {
   forms: FormFixture[];
   /** Operation names in the order they were received. */
   readonly operations: string[] = [];
+  /** Deployed processes, latest versions only (as `processes` lists them). */
+  processes: ProcessFixture[] = [];
+  /** Process instances started, in order: BPMN process id and instance key. */
+  readonly started: { bpmnProcessId: string; instanceId: string }[] = [];
+  /**
+   * What a start does besides creating the instance, e.g. add its first
+   * task to `tasks`; throwing a TasklistError makes the start fail.
+   */
+  onStart: (process: ProcessFixture, instanceId: string) => void = () =>
+    undefined;
+  private instanceSequence = 2251799813700000;
 
   constructor(tasks: TaskFixture[] = [], forms: FormFixture[] = []) {
     this.tasks = tasks;
@@ -155,6 +168,33 @@ export class World {
       if (found) return found;
     }
     throw new TasklistError(`Variable with id ${id} not found.`);
+  }
+
+  searchProcesses(search: string | null | undefined) {
+    const text = search?.trim().toLowerCase() ?? '';
+    return this.processes.filter(
+      (p) =>
+        !text ||
+        p.id === text ||
+        (p.name ?? '').toLowerCase().includes(text) ||
+        (p.processDefinitionId ?? '').toLowerCase().includes(text),
+    );
+  }
+
+  startProcess(bpmnProcessId: string) {
+    const process = this.processes.find(
+      (p) => p.processDefinitionId === bpmnProcessId,
+    );
+    if (!process) {
+      throw new TasklistError(
+        `Command 'CREATE' rejected with code 'NOT_FOUND': Expected to find process definition with process ID '${bpmnProcessId}', but none found`,
+      );
+    }
+    this.instanceSequence += 1;
+    const instanceId = String(this.instanceSequence);
+    this.started.push({ bpmnProcessId, instanceId });
+    this.onStart(process, instanceId);
+    return { __typename: 'ProcessInstance' as const, id: instanceId };
   }
 
   private active(id: string): TaskFixture {

@@ -4,6 +4,32 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type * as Schema from './schema-types';
 
+export type ProcessListItem_process = { __typename: 'Process', id: string, name: string | null, processDefinitionId: string | null, version: number | null } & { ' $fragmentName'?: 'ProcessListItem_process' };
+
+export type ProcessesRouteQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type ProcessesRouteQuery = { processes: Array<(
+    { __typename: 'Process', id: string }
+    & { ' $fragmentRefs'?: { 'ProcessListItem_process': ProcessListItem_process } }
+  )> };
+
+export type StartProcessMutationVariables = Exact<{
+  processDefinitionId: string;
+}>;
+
+
+export type StartProcessMutation = { startProcess: { __typename: 'ProcessInstance', id: string } };
+
+export type StartProcessFirstTaskQueryVariables = Exact<{
+  query: Schema.TaskQuery;
+}>;
+
+
+export type StartProcessFirstTaskQuery = { tasks: Array<{ __typename: 'Task', id: string, name: string, assignee: string | null, candidateGroups: Array<string> | null, candidateUsers: Array<string> | null }> };
+
 export type TaskDetailsAside_task = { __typename: 'Task', id: string, creationTime: string, completionTime: string | null, dueDate: string | null, followUpDate: string | null, assignee: string | null, candidateGroups: Array<string> | null, candidateUsers: Array<string> | null, taskState: Schema.TaskState } & { ' $fragmentName'?: 'TaskDetailsAside_task' };
 
 export type TaskDetailsView_task = (
