@@ -74,3 +74,24 @@ test('the inbox is operable by keyboard: skip link, filters and task cards', asy
   await expect(page).toHaveURL(/\/tasks\/[^/]+/);
   await expect(inbox.heading).toBeFocused();
 });
+
+test('the Processes page has no serious accessibility violations, in light and dark, with a start outcome showing', async ({
+  page,
+  loginAs,
+}) => {
+  await loginAs('bob', '/processes');
+  await expect(page.getByRole('list', { name: 'Processes' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  // bob is in sales; a vacation request's first task is for others.
+  await page
+    .getByRole('button', { name: 'Start process Vacation request' })
+    .click();
+  await expect(
+    page
+      .getByRole('listitem', { name: 'Vacation request' })
+      .getByRole('status'),
+  ).toContainText('its first task is not for you');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+});
