@@ -65,6 +65,9 @@ export default defineConfig({
       // Per port set, so two e2e runs on one machine never share a database.
       DATA_DIR: `.data/e2e-${E2E_PORTS.app}`,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      // A Modeler-exported diagram dropped in, as a process designer would:
+      // the processes journey starts it and works its embedded form.
+      PROCESSES_DIR: 'e2e/fixtures/processes',
       // Every test signs in and loads pages as the same few users from one IP;
       // production limits would turn a fast suite into 429s.
       BFF_RATE_LIMIT_PER_USER: '1000',
