@@ -22,6 +22,9 @@ import { configRoutes } from './routes/config';
 import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { tokenRoutes } from './routes/token';
+import { createProxy } from './proxy/create-proxy';
+import type { ScanLimits } from './proxy/visible-tasks';
+import { graphqlProxyRoutes } from './routes/graphql-proxy';
 
 export interface AppOptions {
   config: BffConfig;
@@ -32,6 +35,8 @@ export interface AppOptions {
   tuning?: Partial<TokenCacheTuning>;
   /** Fetch the IdP's discovery document at start-up rather than on first use. */
   warmUp?: boolean;
+  /** Proxy mode: the bound on upstream requests per visible page (tests lower it). */
+  scanLimits?: ScanLimits;
 }
 
 /** What the public app and the management listener share. */
@@ -63,6 +68,28 @@ export async function app(
     });
   }
 
+  const proxy =
+    config.mode === 'proxy'
+      ? await createProxy(config, {
+          cache,
+          metrics,
+          now: opts.deps?.now ?? Date.now,
+          ...(opts.scanLimits ? { scanLimits: opts.scanLimits } : {}),
+        })
+      : undefined;
+  if (proxy) {
+    fastify.addHook('onClose', () => proxy.upstream.close());
+    fastify.log.info(
+      {
+        documents: proxy.documents.size,
+        signingKey: proxy.keySource,
+        visibility: config.proxy.visibility,
+        upstream: config.proxy.upstream.kind,
+      },
+      'proxy mode: the BFF serves /graphql',
+    );
+  }
+
   // External plugins first, then ours, then routes (fastify/demo order).
   await fastify.register(rateLimit, { global: false });
   registerRequestLog(fastify);
@@ -71,7 +98,14 @@ export async function app(
   // H64: /metrics and the detailed /readyz live on the management listener.
   await fastify.register(healthRoutes, { cache, detailed: false });
   await fastify.register(configRoutes, { config });
-  await fastify.register(tokenRoutes, { config, cache, verifier, metrics });
+  await fastify.register(tokenRoutes, {
+    config,
+    cache,
+    verifier,
+    metrics,
+    bffTokens: proxy?.tokens,
+  });
+  if (proxy) await fastify.register(graphqlProxyRoutes, { config, proxy });
   if (opts.distDir)
     await fastify.register(spaPlugin, { distDir: opts.distDir });
   registerNotFound(fastify, {

@@ -20,7 +20,7 @@ describe('defaults', () => {
       nodeEnv: 'development',
       host: '127.0.0.1',
       port: 3000,
-      mode: 'direct',
+      mode: 'proxy',
       appOrigins: [
         'http://127.0.0.1:3000',
         'http://localhost:3000',
@@ -96,9 +96,10 @@ describe('validation', () => {
     }
   });
 
-  test('proxy mode is refused as not implemented yet', () => {
-    expect(problems({ BFF_MODE: 'proxy' })).toEqual([
-      'BFF_MODE: proxy mode is not implemented yet; use direct',
+  test('BFF_MODE is proxy or direct', () => {
+    expect(loadConfig({ BFF_MODE: 'direct' }).config.mode).toBe('direct');
+    expect(problems({ BFF_MODE: 'tunnel' })).toEqual([
+      'BFF_MODE: must be proxy or direct',
     ]);
   });
 

@@ -9,6 +9,7 @@ import {
   parseTrustProxy,
   type TrustProxy,
 } from './config-parsers';
+import { loadProxyConfig, type ProxyConfig } from './proxy-config';
 
 /** The fixed development secret of `.env.example`; production refuses it. */
 export const DEV_ONLY_CLIENT_SECRET = 'dev-only-secret-change-me';
@@ -38,6 +39,8 @@ const ASYMMETRIC_ALGORITHMS = [
 
 export type BodyFormat = 'form' | 'json';
 
+export type BffMode = 'direct' | 'proxy';
+
 export interface OAuthClientConfig {
   tokenUrl: string;
   clientId: string;
@@ -56,7 +59,8 @@ export interface BffConfig {
   host: string;
   port: number;
   logLevel: string;
-  mode: 'direct';
+  /** proxy (the default): the BFF serves `/graphql`; direct: the browser calls Tasklist. */
+  mode: BffMode;
   appOrigins: string[];
   allowSameSite: boolean;
   trustProxy: TrustProxy;
@@ -79,6 +83,8 @@ export interface BffConfig {
   oauth: OAuthClientConfig;
   /** H64: where /metrics and the detailed /readyz are served. */
   management: { host: string; port: number };
+  /** Proxy-mode settings (`proxy-config.ts`); read in both modes, used in proxy mode. */
+  proxy: ProxyConfig;
 }
 
 export interface LoadedConfig {
@@ -128,7 +134,9 @@ const envSchema = z.object({
         'must be a pino level (fatal, error, warn, info, debug, trace, silent)',
     }),
   ),
-  BFF_MODE: opt(z.string()),
+  BFF_MODE: opt(
+    z.enum(['direct', 'proxy'], { error: 'must be proxy or direct' }),
+  ),
   APP_ORIGINS: opt(originList),
   BFF_ALLOW_SAME_SITE: opt(bool),
   BFF_TRUST_PROXY: opt(z.string()),
@@ -183,28 +191,29 @@ export function loadConfig(env: NodeJS.ProcessEnv): LoadedConfig {
   }
   const problems: string[] = [];
   const warnings: string[] = [];
-  const config = assemble(parsed.data, problems, warnings);
+  const config = assemble(parsed.data, env, problems, warnings);
   if (problems.length > 0) throw new ConfigError(problems);
   return { config, warnings };
 }
 
-function assemble(e: Env, problems: string[], warnings: string[]): BffConfig {
+function assemble(
+  e: Env,
+  rawEnv: NodeJS.ProcessEnv,
+  problems: string[],
+  warnings: string[],
+): BffConfig {
   const nodeEnv = e.NODE_ENV ?? 'development';
   const issuer = e.OIDC_ISSUER ?? DEFAULT_ISSUER;
-  if (e.BFF_MODE !== undefined && e.BFF_MODE !== 'direct') {
-    problems.push(
-      e.BFF_MODE === 'proxy'
-        ? 'BFF_MODE: proxy mode is not implemented yet; use direct'
-        : `BFF_MODE: must be direct (got "${e.BFF_MODE}")`,
-    );
-  }
+  const mode = e.BFF_MODE ?? 'proxy';
   const oauth = oauthConfig(e, issuer, nodeEnv, problems, warnings);
+  const tasklistGraphqlUrl =
+    e.TASKLIST_GRAPHQL_URL ?? 'http://127.0.0.1:8080/graphql';
   return {
     nodeEnv,
     host: e.HOST ?? '127.0.0.1',
     port: e.APP_PORT ?? 3000,
     logLevel: e.LOG_LEVEL ?? 'info',
-    mode: 'direct',
+    mode,
     appOrigins: e.APP_ORIGINS ?? DEFAULT_APP_ORIGINS,
     allowSameSite: e.BFF_ALLOW_SAME_SITE === 'true',
     trustProxy: collect(
@@ -225,8 +234,7 @@ function assemble(e: Env, problems: string[], warnings: string[]): BffConfig {
       perUser: e.BFF_RATE_LIMIT_PER_USER ?? 20,
       perIp: e.BFF_RATE_LIMIT_PER_IP ?? 120,
     },
-    tasklistGraphqlUrl:
-      e.TASKLIST_GRAPHQL_URL ?? 'http://127.0.0.1:8080/graphql',
+    tasklistGraphqlUrl,
     pollIntervalMs: e.POLL_INTERVAL_MS ?? 5000,
     features: collect(
       () => parseFeatures(e.BFF_FEATURES),
@@ -242,6 +250,7 @@ function assemble(e: Env, problems: string[], warnings: string[]): BffConfig {
     ),
     oauth,
     management: managementConfig(e, problems, warnings),
+    proxy: loadProxyConfig(rawEnv, { tasklistGraphqlUrl }, problems),
   };
 }
 

@@ -8,14 +8,18 @@ function originOf(url: string): string {
  * The SPA's Content-Security-Policy (security.md section 6). A Vite
  * production build loads only external module scripts and stylesheets, so
  * `'self'` suffices for both; the browser talks to the issuer (sign-in) and,
- * in direct mode, to Tasklist. Embedding follows FRAME_ANCESTORS.
+ * in direct mode only, to Tasklist. Embedding follows FRAME_ANCESTORS.
  */
 export function spaCsp(config: BffConfig): string {
   const connect = [
     "'self'",
     ...new Set([
       originOf(config.oidc.issuer),
-      originOf(config.tasklistGraphqlUrl),
+      // Only direct mode calls Tasklist from the browser; proxy mode keeps
+      // it off the allowlist so no script in the page can reach it.
+      ...(config.mode === 'direct'
+        ? [originOf(config.tasklistGraphqlUrl)]
+        : []),
     ]),
   ];
   const ancestors =

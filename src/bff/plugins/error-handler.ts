@@ -6,6 +6,7 @@ import {
   problemBody,
 } from '../errors';
 import { TokenProviderError } from '../token/token-errors';
+import { UpstreamFailure } from '../upstream/upstream-errors';
 
 const CLIENT_ERRORS: Record<number, [string, string]> = {
   400: ['bad_request', 'Bad request'],
@@ -46,6 +47,11 @@ export function registerErrorHandler(fastify: FastifyInstance): void {
         request.log.warn(
           { reason: error.reason, code: error.code },
           'token provider failure',
+        );
+      } else if (error instanceof UpstreamFailure) {
+        request.log.warn(
+          { reason: error.reason, code: error.code },
+          'upstream failure',
         );
       } else if (!(error instanceof BffError) && problem.statusCode >= 500) {
         request.log.error({ err: error }, 'unexpected error');

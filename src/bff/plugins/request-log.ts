@@ -7,6 +7,8 @@ export interface AuditFields {
   /** `ok` or the problem code the request ended with. */
   decision?: string;
   cache?: TokenSource;
+  /** The trusted operation a `/graphql` request ran (proxy mode). */
+  operation?: string;
 }
 
 declare module 'fastify' {

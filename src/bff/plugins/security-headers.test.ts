@@ -43,6 +43,7 @@ async function spa(env: NodeJS.ProcessEnv = {}) {
   const { config } = loadConfig({
     NODE_ENV: 'test',
     OAUTH_CLIENT_SECRET: 'x',
+    BFF_MODE: 'direct',
     ...env,
   });
   const app = await buildApp(config, { distDir });
@@ -113,6 +114,20 @@ describe('Content-Security-Policy', () => {
     expect(csp).toContain(
       "connect-src 'self' https://login.example.com https://tasklist.example.com;",
     );
+  });
+
+  test('proxy mode drops the Tasklist origin from connect-src (G50)', async () => {
+    const app = await spa({
+      BFF_MODE: 'proxy',
+      OIDC_ISSUER: 'https://login.example.com/realms/camunda',
+      TASKLIST_GRAPHQL_URL: 'https://tasklist.example.com/graphql',
+    });
+    const csp = String(
+      (await app.inject({ url: '/' })).headers['content-security-policy'],
+    );
+    expect(csp).toContain("connect-src 'self' https://login.example.com;");
+    expect(csp).not.toContain('tasklist.example.com');
+    expect(highFindings(csp)).toEqual([]);
   });
 
   test('API responses get a deny-all CSP', async () => {

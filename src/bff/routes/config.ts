@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { BffConfig } from '../config';
+import type { BffConfig, BffMode } from '../config';
 import { corsHeaders } from '../auth/request-guards';
 
 /** The runtime config the SPA reads at start-up; the shape is the SPA's contract. */
 export interface RuntimeConfig {
-  mode: 'direct';
+  mode: BffMode;
+  /** Where the SPA sends GraphQL: Tasklist (direct) or `/graphql` on its own origin (proxy). */
   tasklistGraphqlUrl: string;
   oidc: {
     authority: string;
@@ -20,7 +21,9 @@ export interface RuntimeConfig {
 export function runtimeConfig(config: BffConfig): RuntimeConfig {
   return {
     mode: config.mode,
-    tasklistGraphqlUrl: config.tasklistGraphqlUrl,
+    // In proxy mode the browser never learns where Tasklist is.
+    tasklistGraphqlUrl:
+      config.mode === 'proxy' ? '/graphql' : config.tasklistGraphqlUrl,
     oidc: {
       authority: config.oidc.issuer,
       clientId: config.oidc.clientId,

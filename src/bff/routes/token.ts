@@ -10,6 +10,8 @@ import type { BffMetrics } from '../metrics';
 import type { TokenCache } from '../token/token-cache';
 import type { UserTokenVerifier } from '../auth/user-token-verifier';
 import { isEntitled } from '../auth/entitlement';
+import type { BffTokenService } from '../proxy/bff-token';
+import { proxyUserFromClaims } from '../proxy/proxy-user';
 import {
   assertAllowedOrigin,
   assertCsrfHeader,
@@ -24,6 +26,8 @@ export interface TokenRouteOptions {
   cache: TokenCache;
   verifier: UserTokenVerifier;
   metrics: BffMetrics;
+  /** Proxy mode: hand out BFF tokens instead of the Tasklist token. */
+  bffTokens?: BffTokenService | undefined;
 }
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
@@ -39,7 +43,7 @@ export function tokenRoutes(
   fastify: FastifyInstance,
   opts: TokenRouteOptions,
 ): void {
-  const { config, cache, verifier, metrics } = opts;
+  const { config, cache, verifier, metrics, bffTokens } = opts;
   const policy: OriginPolicy = {
     appOrigins: config.appOrigins,
     allowSameSite: config.allowSameSite,
@@ -85,6 +89,18 @@ export function tokenRoutes(
       request.audit.sub = sub;
       if (!isEntitled(claims, config.allowedGroups)) throw notEntitled();
       await limits.enforce(request);
+      if (bffTokens) {
+        // Proxy mode: a short-lived token for this user and the BFF's
+        // /graphql only; the Tasklist token never leaves the BFF.
+        const user = proxyUserFromClaims(claims, config.proxy.usernameClaim);
+        const issued = await bffTokens.issue(user, claims.exp ?? 0);
+        request.audit.decision = 'ok';
+        return {
+          access_token: issued.accessToken,
+          token_type: 'Bearer',
+          expires_in: issued.expiresInS,
+        };
+      }
       const served = await cache.getToken();
       request.audit.cache = served.source;
       request.audit.decision = 'ok';

@@ -30,6 +30,8 @@ function testEnv(
 ): NodeJS.ProcessEnv {
   return {
     NODE_ENV: 'test',
+    // Direct mode unless a suite asks for proxy mode (proxy-harness.ts does).
+    BFF_MODE: 'direct',
     APP_ORIGINS: `${APP_ORIGIN},http://localhost:3000`,
     OIDC_ISSUER: idp.issuer,
     OAUTH_TOKEN_URL: upstream.url,

@@ -138,6 +138,20 @@ export class TokenCache {
     return this.#await(entry, flight, 'miss');
   }
 
+  /**
+   * Forgets `token` after an API refused it (proxy mode's upstream 401), so
+   * the next call fetches a new one. A token already replaced is left alone.
+   */
+  invalidate(
+    token: string,
+    client: OAuthClientConfig = this.options.client,
+  ): void {
+    const entry = this.#entry(client);
+    if (entry.token?.value !== token) return;
+    entry.token = undefined;
+    entry.quietUntil = 0;
+  }
+
   /** What `/readyz` reports about the configured client. */
   status(): TokenFetchStatus {
     const entry = this.#entry(this.options.client);

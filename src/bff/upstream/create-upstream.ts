@@ -1,0 +1,33 @@
+import type { UpstreamConfig } from '../proxy-config';
+import { GraphqlUpstream } from './graphql-upstream';
+import type { TasklistUpstream } from './tasklist-upstream';
+import { UpstreamHttp, type ServiceTokens } from './upstream-http';
+
+export interface UpstreamDeps {
+  tokens: ServiceTokens;
+  observe: (call: string, result: string, seconds: number) => void;
+  now: () => number;
+}
+
+/**
+ * The seam where an upstream kind is chosen. Each kind implements
+ * `TasklistUpstream`; the checks, rules, visibility, audit and metrics above
+ * it stay the same whichever is configured.
+ */
+export function createUpstream(
+  config: UpstreamConfig,
+  deps: UpstreamDeps,
+): TasklistUpstream {
+  // One kind today; issue 12's rest-v2 adds a second branch here.
+  return new GraphqlUpstream(
+    new UpstreamHttp({
+      url: config.graphqlUrl,
+      timeoutMs: config.timeoutMs,
+      connections: config.connections,
+      tokens: deps.tokens,
+      observe: deps.observe,
+      now: deps.now,
+    }),
+    config.graphqlUrl,
+  );
+}

@@ -1,0 +1,209 @@
+import { Pool } from 'undici';
+import { parseRetryAfter } from '../token/upstream-attempt';
+import { upstreamFailure, type UpstreamFailureKind } from './upstream-errors';
+
+/** The BFF's client-credentials token, as the upstream transport needs it. */
+export interface ServiceTokens {
+  get(): Promise<string>;
+  /** Drops `token` from the cache after the upstream refused it. */
+  invalidate(token: string): void;
+}
+
+export interface UpstreamHttpOptions {
+  /** The upstream endpoint; every request goes to this origin. */
+  url: string;
+  timeoutMs: number;
+  connections: number;
+  tokens: ServiceTokens;
+  now?: () => number;
+  /** Called once per HTTP attempt, for the duration histogram. */
+  observe?: (call: string, result: string, seconds: number) => void;
+  maxResponseBytes?: number;
+}
+
+export interface UpstreamRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path (and query) on the upstream origin. */
+  path: string;
+  body?: unknown;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+/** Enough for a page of tasks with long variables; more is not a Tasklist answer. */
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+class Attempt {
+  constructor(
+    readonly response: UpstreamResponse,
+    readonly retryAfterS: number | undefined,
+  ) {}
+}
+
+/**
+ * HTTP to the one configured upstream: a keep-alive undici pool, the cached
+ * client-credentials token in place of anything the browser sent, a hard
+ * timeout, a bounded response size, and the 401 rule of security.md 2.2
+ * (drop the token, fetch one more, retry once; a second 401 is a 502).
+ * Network failures, timeouts, 5xx, 429 and 403 become `UpstreamFailure`s;
+ * every other answer goes back to the caller, which knows its protocol.
+ */
+export class UpstreamHttp {
+  readonly #pool: Pool;
+  readonly #maxBytes: number;
+
+  constructor(private readonly options: UpstreamHttpOptions) {
+    this.#pool = new Pool(new URL(options.url).origin, {
+      connections: options.connections,
+      keepAliveTimeout: 10_000,
+      keepAliveMaxTimeout: 60_000,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      connect: { timeout: Math.min(options.timeoutMs, 5_000) },
+    });
+    this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  }
+
+  /** Sends one request for `call` (a port method name, used in metrics and logs). */
+  async send(
+    call: string,
+    request: UpstreamRequest,
+  ): Promise<UpstreamResponse> {
+    const { tokens } = this.options;
+    const first = await tokens.get();
+    const answer = await this.#attempt(call, request, first);
+    if (answer.response.status !== 401) return this.#accept(answer);
+    // The upstream no longer accepts our cached token (rotated keys, revoked
+    // client): fetch one more and try exactly once again.
+    tokens.invalidate(first);
+    const second = await tokens.get();
+    const retried = await this.#attempt(call, request, second);
+    if (retried.response.status === 401) {
+      tokens.invalidate(second);
+      throw upstreamFailure('unauthorized', `${call}: HTTP 401 twice`);
+    }
+    return this.#accept(retried);
+  }
+
+  close(): Promise<void> {
+    return this.#pool.close();
+  }
+
+  #accept(answer: Attempt): UpstreamResponse {
+    const { status } = answer.response;
+    if (status === 429) {
+      throw upstreamFailure('rate_limited', 'HTTP 429', answer.retryAfterS);
+    }
+    if (status === 503) {
+      throw upstreamFailure('network_error', 'HTTP 503', answer.retryAfterS);
+    }
+    if (status === 504) throw upstreamFailure('timeout', 'HTTP 504');
+    if (status >= 500) throw upstreamFailure('server_error', `HTTP ${status}`);
+    if (status === 403) throw upstreamFailure('forbidden', 'HTTP 403');
+    return answer.response;
+  }
+
+  async #attempt(
+    call: string,
+    request: UpstreamRequest,
+    token: string,
+  ): Promise<Attempt> {
+    const started = performance.now();
+    const observe = (result: string) =>
+      this.options.observe?.(
+        call,
+        result,
+        (performance.now() - started) / 1000,
+      );
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    try {
+      const response = await this.#pool.request({
+        method: request.method,
+        path: request.path,
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${token}`,
+          ...(request.body === undefined
+            ? {}
+            : { 'content-type': 'application/json' }),
+        },
+        ...(request.body === undefined
+          ? {}
+          : { body: JSON.stringify(request.body) }),
+        signal,
+      });
+      const text = await this.#read(response.body);
+      const status = response.statusCode;
+      observe(resultOf(status));
+      const header = (name: string) => {
+        const value = response.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      return new Attempt(
+        { status, contentType: header('content-type') ?? '', text },
+        parseRetryAfter(header('retry-after') ?? null, this.#now),
+      );
+    } catch (error) {
+      const kind = failureKind(error, signal);
+      observe(kind);
+      if (kind === 'bad_response') {
+        throw upstreamFailure(kind, `${call}: response larger than allowed`);
+      }
+      throw upstreamFailure(kind, `${call}: ${describe(error)}`);
+    }
+  }
+
+  readonly #now = () => (this.options.now ?? Date.now)();
+
+  async #read(
+    body: AsyncIterable<Buffer> & { destroy(): void },
+  ): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > this.#maxBytes) {
+        body.destroy();
+        throw new TooLarge();
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+}
+
+class TooLarge extends Error {}
+
+function resultOf(status: number): string {
+  if (status < 400) return 'ok';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server_error';
+  return 'client_error';
+}
+
+function failureKind(error: unknown, signal: AbortSignal): UpstreamFailureKind {
+  if (error instanceof TooLarge) return 'bad_response';
+  if (signal.aborted) return 'timeout';
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && TIMEOUT_CODES.has(code)) return 'timeout';
+  return 'network_error';
+}
+
+/** A log-safe description: error codes and names, never bodies or headers. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
+}
