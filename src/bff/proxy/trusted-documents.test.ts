@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_TRUSTED_DOCUMENTS_FILE } from '../proxy-config';
-import { SPA_OPERATIONS } from '../test/proxy-bff';
+import { SPA_OPERATIONS } from '../test/proxy-harness';
 import { buildProxySchema } from './proxy-schema';
 import {
   documentHash,

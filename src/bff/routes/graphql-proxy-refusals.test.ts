@@ -1,15 +1,17 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { BFF_TOKEN_TYP } from '../proxy/bff-token';
 import { documentHash } from '../proxy/trusted-documents';
 import {
   SPA_OPERATIONS,
-  startProxyBff,
+  startProxyHarness,
   type GraphqlAnswer,
   type ProxyBff,
-} from '../test/proxy-bff';
+} from '../test/proxy-harness';
 import { aFakeTask } from '../test/fake-tasklist';
+
+const { start } = await startProxyHarness();
 
 // security.md 11.2 G41-G43 and G49, plus the trusted-document refusals of
 // issue 9: each refusal has its status and code, and the counting fake
@@ -19,13 +21,12 @@ let bff: ProxyBff;
 let aliceToken: string;
 
 beforeAll(async () => {
-  bff = await startProxyBff({
+  bff = await start({
     tasks: [aFakeTask({ id: '1' })],
     env: { BFF_GRAPHQL_RATE_LIMIT_PER_USER: '30' },
   });
   aliceToken = await bff.bffToken('alice');
 });
-afterAll(() => bff.close());
 afterEach(() => {
   bff.tasklist.calls.length = 0;
 });

@@ -1,14 +1,9 @@
-import {
-  afterAll,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  test,
-} from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { captureLogs } from '../test/log-capture';
 import { aFakeTask, type FakeTask } from '../test/fake-tasklist';
-import { startProxyBff, type ProxyBff } from '../test/proxy-bff';
+import { startProxyHarness, type ProxyBff } from '../test/proxy-harness';
+
+const { start } = await startProxyHarness();
 
 // security.md 11.2 G44-G46 and G51, and issue 9's per-user rules: refusals
 // carry Tasklist's own message, the forged mutation never reaches the fake
@@ -33,7 +28,7 @@ const world = (): FakeTask[] => [
 ];
 
 beforeAll(async () => {
-  bff = await startProxyBff({
+  bff = await start({
     tasks: world(),
     logger: logs.logger,
     env: { BFF_START_PROCESS_PER_USER: '2' },
@@ -41,7 +36,6 @@ beforeAll(async () => {
   alice = await bff.bffToken('alice');
   bob = await bff.bffToken('bob');
 });
-afterAll(() => bff.close());
 beforeEach(() => {
   bff.tasklist.tasks.splice(0, bff.tasklist.tasks.length, ...world());
   bff.tasklist.calls.length = 0;

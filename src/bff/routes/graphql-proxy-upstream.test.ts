@@ -9,10 +9,12 @@ import {
 } from 'vitest';
 import { aFakeTask } from '../test/fake-tasklist';
 import {
-  startProxyBff,
+  startProxyHarness,
   type GraphqlAnswer,
   type ProxyBff,
-} from '../test/proxy-bff';
+} from '../test/proxy-harness';
+
+const { start, tokenEndpoint } = await startProxyHarness();
 
 // security.md 11.2 G47 and G48, and issue 9's upstream failures: the fake
 // Tasklist sees only the cached machine token; down, slow, 5xx, 429, one 401
@@ -23,7 +25,7 @@ let bob: string;
 const answers: GraphqlAnswer[] = [];
 
 beforeAll(async () => {
-  bff = await startProxyBff({
+  bff = await start({
     tasks: [
       aFakeTask({ id: '1' }),
       aFakeTask({ id: '2', candidateGroups: ['sales'] }),
@@ -32,8 +34,7 @@ beforeAll(async () => {
   });
   bob = await bff.bffToken('bob');
 });
-afterAll(async () => {
-  await bff.close();
+afterAll(() => {
   // Nothing the BFF sent back, on any path, carries a machine token or upstream text.
   for (const answer of answers) {
     expect(answer.raw).not.toMatch(/upstream-token-\d/);
@@ -41,13 +42,13 @@ afterAll(async () => {
     expect(JSON.stringify(answer.headers)).not.toMatch(/upstream-token-\d/);
   }
 });
-// The fake token endpoint numbers its tokens by its call count, so that
-// list is never cleared here; tests compare counts before and after.
+// The harness clears the token endpoint's calls after each test; tests that
+// warm the cache first compare counts from a later point.
 let tokenCallsBefore = 0;
-const tokenCalls = () => bff.tokenEndpoint.calls.length - tokenCallsBefore;
+const tokenCalls = () => tokenEndpoint.calls.length - tokenCallsBefore;
 beforeEach(() => {
   bff.tasklist.calls.length = 0;
-  tokenCallsBefore = bff.tokenEndpoint.calls.length;
+  tokenCallsBefore = tokenEndpoint.calls.length;
 });
 
 async function inbox(proxy: ProxyBff = bff, token = bob) {
@@ -79,21 +80,16 @@ describe('the machine token (G47)', () => {
   });
 
   test('50 concurrent proxied calls on a cold cache make one token request', async () => {
-    const cold = await startProxyBff({
-      idp: bff.idp,
+    const cold = await start({
       tasks: [aFakeTask({ id: '1' })],
     });
-    try {
-      const token = await cold.bffToken('alice');
-      const all = await Promise.all(
-        Array.from({ length: 50 }, () => inbox(cold, token)),
-      );
-      expect(all.every((a) => a.status === 200 && !a.body.errors)).toBe(true);
-      expect(cold.tokenEndpoint.calls).toHaveLength(1);
-      expect(cold.tasklist.callsOf('tasks')).toHaveLength(50);
-    } finally {
-      await cold.close();
-    }
+    const token = await cold.bffToken('alice');
+    const all = await Promise.all(
+      Array.from({ length: 50 }, () => inbox(cold, token)),
+    );
+    expect(all.every((a) => a.status === 200 && !a.body.errors)).toBe(true);
+    expect(tokenCalls()).toBe(1);
+    expect(cold.tasklist.callsOf('tasks')).toHaveLength(50);
   });
 });
 
@@ -101,7 +97,7 @@ describe('Tasklist answers 401 (G48)', () => {
   test('once: the cached token is dropped, one more is fetched, the request is retried once', async () => {
     await inbox(); // warm the cache
     bff.tasklist.calls.length = 0;
-    tokenCallsBefore = bff.tokenEndpoint.calls.length;
+    tokenCallsBefore = tokenEndpoint.calls.length;
     bff.tasklist.fail({ kind: 'status', status: 401 });
     const answer = await inbox();
     expect(answer.status).toBe(200);
@@ -145,17 +141,12 @@ describe('Tasklist down or slow', () => {
         });
       });
     });
-    const down = await startProxyBff({
-      idp: bff.idp,
+    const down = await start({
       env: { TASKLIST_GRAPHQL_URL: `http://127.0.0.1:${port}/graphql` },
     });
-    try {
-      const answer = await inbox(down, await down.bffToken('bob'));
-      expectProblem(answer, 503, 'upstream_unavailable', true);
-      expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
-    } finally {
-      await down.close();
-    }
+    const answer = await inbox(down, await down.bffToken('bob'));
+    expectProblem(answer, 503, 'upstream_unavailable', true);
+    expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   test('a reset connection: 503, retryable', async () => {

@@ -1,13 +1,8 @@
-import {
-  afterAll,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  test,
-} from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { aFakeTask, type FakeTask } from '../test/fake-tasklist';
-import { startProxyBff, type ProxyBff } from '../test/proxy-bff';
+import { startProxyHarness, type ProxyBff } from '../test/proxy-harness';
+
+const { start } = await startProxyHarness();
 
 // Issue 9, visibility (BFF_TASK_VISIBILITY=candidates, the default): bob
 // (sales) never sees an HR task through tasks, task, variables, variable or
@@ -52,7 +47,7 @@ let bob: string;
 let carol: string;
 
 beforeAll(async () => {
-  bff = await startProxyBff({ tasks: WORLD });
+  bff = await start({ tasks: WORLD });
   bff.tasklist.forms.set(
     'hr-pd/salary-form',
     '{"components":[{"key":"salary"}]}',
@@ -61,7 +56,6 @@ beforeAll(async () => {
   bob = await bff.bffToken('bob');
   carol = await bff.bffToken('carol');
 });
-afterAll(() => bff.close());
 beforeEach(() => {
   bff.tasklist.calls.length = 0;
 });
@@ -210,25 +204,18 @@ describe('what bob may see works as in Tasklist', () => {
 
 describe('BFF_TASK_VISIBILITY=all', () => {
   test('everyone sees every task, as with Tasklist’s own default', async () => {
-    const open = await startProxyBff({
-      idp: bff.idp,
+    const open = await start({
       tasks: WORLD,
       env: { BFF_TASK_VISIBILITY: 'all' },
     });
-    try {
-      const token = await open.bffToken('bob');
-      const answer = await open.gql(token, 'TaskInboxRouteQuery', {
-        query: {},
-      });
-      expect((answer.body.data as { tasks: InboxTask[] }).tasks).toHaveLength(
-        5,
-      );
-      expect(open.tasklist.callsOf('tasks')).toHaveLength(1);
-      const hr = await open.gql(token, 'TaskDetailsRouteQuery', { id: '10' });
-      expect(hr.body.errors).toBeUndefined();
-    } finally {
-      await open.close();
-    }
+    const token = await open.bffToken('bob');
+    const answer = await open.gql(token, 'TaskInboxRouteQuery', {
+      query: {},
+    });
+    expect((answer.body.data as { tasks: InboxTask[] }).tasks).toHaveLength(5);
+    expect(open.tasklist.callsOf('tasks')).toHaveLength(1);
+    const hr = await open.gql(token, 'TaskDetailsRouteQuery', { id: '10' });
+    expect(hr.body.errors).toBeUndefined();
   });
 });
 
@@ -248,10 +235,9 @@ describe('paging over 500 tasks of which 1 in 10 is visible', () => {
   let token: string;
 
   beforeAll(async () => {
-    big = await startProxyBff({ idp: bff.idp, tasks: many });
+    big = await start({ tasks: many });
     token = await big.bffToken('bob');
   });
-  afterAll(() => big.close());
 
   const page = async (query: Record<string, unknown>) => {
     const before = big.tasklist.callsOf('tasks').length;
@@ -325,24 +311,19 @@ describe('paging over 500 tasks of which 1 in 10 is visible', () => {
   });
 
   test('hitting the request bound is counted in a metric', async () => {
-    const tight = await startProxyBff({
-      idp: bff.idp,
+    const tight = await start({
       tasks: many,
       scanLimits: { maxRequests: 2, maxPageSize: 20 },
     });
-    try {
-      const bobToken = await tight.bffToken('bob');
-      const answer = await tight.gql(bobToken, 'TaskInboxRouteQuery', {
-        query: { pageSize: 20 },
-      });
-      expect(answer.status).toBe(200);
-      expect(tight.tasklist.callsOf('tasks')).toHaveLength(2);
-      const metrics = await tight.app.inject({ url: '/metrics' });
-      expect(metrics.body).toContain(
-        'bff_graphql_visibility_scan_limit_total{field="tasks"} 1',
-      );
-    } finally {
-      await tight.close();
-    }
+    const bobToken = await tight.bffToken('bob');
+    const answer = await tight.gql(bobToken, 'TaskInboxRouteQuery', {
+      query: { pageSize: 20 },
+    });
+    expect(answer.status).toBe(200);
+    expect(tight.tasklist.callsOf('tasks')).toHaveLength(2);
+    const metrics = await tight.app.inject({ url: '/metrics' });
+    expect(metrics.body).toContain(
+      'bff_graphql_visibility_scan_limit_total{field="tasks"} 1',
+    );
   });
 });

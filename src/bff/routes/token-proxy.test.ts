@@ -5,8 +5,10 @@ import path from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadSigningKey, SigningKeyError } from '../proxy/signing-key';
-import { tokenHeaders } from '../test/build-test-bff';
-import { startProxyBff, type ProxyBff } from '../test/proxy-bff';
+import { tokenHeaders } from '../test/bff-harness';
+import { startProxyHarness, type ProxyBff } from '../test/proxy-harness';
+
+const { start, idp, tokenEndpoint } = await startProxyHarness();
 
 // security.md 11.2 G40: in proxy mode the token endpoint hands out a
 // BFF-signed token for this user and this BFF only, short-lived and never
@@ -16,11 +18,10 @@ let bff: ProxyBff;
 let keyDir: string;
 
 beforeAll(async () => {
-  bff = await startProxyBff();
+  bff = await start();
   keyDir = mkdtempSync(path.join(tmpdir(), 'bff-keys-'));
 });
-afterAll(async () => {
-  await bff.close();
+afterAll(() => {
   rmSync(keyDir, { recursive: true, force: true });
 });
 
@@ -80,7 +81,7 @@ describe('the BFF token (G40)', () => {
   });
 
   test('it never outlives the user token', async () => {
-    const userToken = await bff.idp.mint(
+    const userToken = await idp.mint(
       { sub: 'sub-bob', preferred_username: 'bob', groups: ['sales'] },
       { expiresInS: 60 },
     );
@@ -96,7 +97,7 @@ describe('the BFF token (G40)', () => {
   });
 
   test('a user token with seconds left gets a 401, so the browser renews first', async () => {
-    const userToken = await bff.idp.mint(
+    const userToken = await idp.mint(
       { sub: 'sub-bob', preferred_username: 'bob' },
       { expiresInS: 3 },
     );
@@ -106,22 +107,17 @@ describe('the BFF token (G40)', () => {
   });
 
   test('BFF_TOKEN_TTL_S shortens the lifetime', async () => {
-    const short = await startProxyBff({
-      idp: bff.idp,
+    const short = await start({
       env: { BFF_TOKEN_TTL_S: '60' },
     });
-    try {
-      const response = await exchange(short, await short.userToken('alice'));
-      expect(response.json<{ expires_in: number }>().expires_in).toBe(60);
-    } finally {
-      await short.close();
-    }
+    const response = await exchange(short, await short.userToken('alice'));
+    expect(response.json<{ expires_in: number }>().expires_in).toBe(60);
   });
 
   test('no client-credentials token is fetched to answer, and none is ever sent', async () => {
-    const before = bff.tokenEndpoint.calls.length;
+    const before = tokenEndpoint.calls.length;
     const response = await exchange(bff, await bff.userToken('alice'));
-    expect(bff.tokenEndpoint.calls.length).toBe(before);
+    expect(tokenEndpoint.calls.length).toBe(before);
     expect(response.body).not.toMatch(/upstream-token-\d/);
     // Even after the BFF has a machine token cached, the browser's answer is the BFF token.
     await bff.gql(await bff.bffToken('alice'), 'TaskInboxRouteQuery', {
@@ -132,7 +128,7 @@ describe('the BFF token (G40)', () => {
   });
 
   test('a user token without the user-name claim gets no BFF token', async () => {
-    const response = await exchange(bff, await bff.idp.mint({ sub: 'sub-x' }));
+    const response = await exchange(bff, await idp.mint({ sub: 'sub-x' }));
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ code: 'not_entitled' });
   });
@@ -141,28 +137,17 @@ describe('the BFF token (G40)', () => {
 describe('signing keys', () => {
   test('instances sharing BFF_SIGNING_KEY_FILE accept each other’s tokens; others refuse them', async () => {
     const shared = keyFile('shared.pem', 'ed25519');
-    const { idp } = bff;
-    const one = await startProxyBff({
-      idp,
-      env: { BFF_SIGNING_KEY_FILE: shared },
+    const one = await start({ env: { BFF_SIGNING_KEY_FILE: shared } });
+    const two = await start({ env: { BFF_SIGNING_KEY_FILE: shared } });
+    const other = await start();
+    const token = await one.bffToken('alice');
+    const onTwo = await two.gql(token, 'TaskInboxRouteQuery', { query: {} });
+    expect(onTwo.status).toBe(200);
+    const onOther = await other.gql(token, 'TaskInboxRouteQuery', {
+      query: {},
     });
-    const two = await startProxyBff({
-      idp,
-      env: { BFF_SIGNING_KEY_FILE: shared },
-    });
-    const other = await startProxyBff({ idp });
-    try {
-      const token = await one.bffToken('alice');
-      const onTwo = await two.gql(token, 'TaskInboxRouteQuery', { query: {} });
-      expect(onTwo.status).toBe(200);
-      const onOther = await other.gql(token, 'TaskInboxRouteQuery', {
-        query: {},
-      });
-      expect(onOther.status).toBe(401);
-      expect(other.tasklist.calls).toEqual([]);
-    } finally {
-      await Promise.all([one.close(), two.close(), other.close()]);
-    }
+    expect(onOther.status).toBe(401);
+    expect(other.tasklist.calls).toEqual([]);
   });
 
   test('a key file that is not an Ed25519 private key stops the BFF at start-up', async () => {
@@ -174,8 +159,8 @@ describe('signing keys', () => {
         SigningKeyError,
       );
     }
-    await expect(
-      startProxyBff({ idp: bff.idp, env: { BFF_SIGNING_KEY_FILE: rsa } }),
-    ).rejects.toThrow(/an Ed25519 key is required/);
+    await expect(start({ env: { BFF_SIGNING_KEY_FILE: rsa } })).rejects.toThrow(
+      /an Ed25519 key is required/,
+    );
   });
 });

@@ -43,6 +43,8 @@ export async function startFakeTokenEndpoint(): Promise<FakeTokenEndpoint> {
   const queue: StubReply[] = [];
   let fallback: StubReply = { kind: 'token' };
   const sockets = new Set<Socket>();
+  // Numbered across resets, so a token fetched after a reset never repeats an older one.
+  let issued = 0;
 
   const server = createServer((req, res) => {
     void handle(req, res);
@@ -79,7 +81,7 @@ export async function startFakeTokenEndpoint(): Promise<FakeTokenEndpoint> {
         });
         res.end(
           JSON.stringify({
-            access_token: reply.token ?? `upstream-token-${calls.length}`,
+            access_token: reply.token ?? `upstream-token-${String(++issued)}`,
             token_type: 'Bearer',
             expires_in: reply.expiresIn ?? 300,
           }),

@@ -2,21 +2,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { afterAll } from 'vitest';
 import type { BffConfig } from '../config';
 import { DEFAULT_TRUSTED_DOCUMENTS_FILE } from '../proxy-config';
 import { documentHash } from '../proxy/trusted-documents';
 import type { ScanLimits } from '../proxy/visible-tasks';
-import { APP_ORIGIN, buildTestBff, tokenHeaders } from './build-test-bff';
-import { startFakeIdp, type FakeIdp } from './fake-idp';
+import { APP_ORIGIN, startBffHarness, tokenHeaders } from './bff-harness';
+import type { FakeIdp } from './fake-idp';
 import {
   startFakeTasklist,
   type FakeTask,
   type FakeTasklist,
 } from './fake-tasklist';
-import {
-  startFakeTokenEndpoint,
-  type FakeTokenEndpoint,
-} from './fake-token-endpoint';
+import type { FakeTokenEndpoint } from './fake-token-endpoint';
 
 /** The demo people and their groups, as the embedded identity provider has them. */
 export const GROUPS: Record<string, string[]> = {
@@ -71,8 +69,7 @@ export interface GraphqlAnswer {
 export interface ProxyBff {
   app: FastifyInstance;
   config: BffConfig;
-  idp: FakeIdp;
-  tokenEndpoint: FakeTokenEndpoint;
+  /** This BFF's own counting fake Tasklist. */
   tasklist: FakeTasklist;
   /** The hash of an operation by name (the SPA's or an extra test one). */
   hashOf: (operationName: string) => string;
@@ -92,38 +89,39 @@ export interface ProxyBff {
     body: unknown,
     headers?: Record<string, string>,
   ) => Promise<GraphqlAnswer>;
-  close: () => Promise<void>;
 }
 
 export interface ProxyBffOptions {
-  /** Share one identity provider between instances (its keys are slow to make). */
-  idp?: FakeIdp;
   tasks?: FakeTask[];
   env?: NodeJS.ProcessEnv;
   scanLimits?: ScanLimits;
   logger?: FastifyBaseLogger;
 }
 
+export interface ProxyHarness {
+  idp: FakeIdp;
+  /** The fake client-credentials endpoint every BFF of the file shares. */
+  tokenEndpoint: FakeTokenEndpoint;
+  /**
+   * A proxy-mode BFF with a fresh fake Tasklist holding `tasks`. Its life
+   * follows `startBffHarness`: closed after the test, or after the file
+   * when started in `beforeAll`.
+   */
+  start: (options?: ProxyBffOptions) => Promise<ProxyBff>;
+}
+
 /**
- * A proxy-mode BFF wired to a fake identity provider, a fake token endpoint
- * and a counting fake Tasklist, with the SPA's trusted documents plus
- * `EXTRA_TEST_DOCUMENTS`. Requests go through `inject()`.
+ * Proxy-mode BFF tests in one call, built on `startBffHarness`: every BFF
+ * runs in proxy mode against its own counting fake Tasklist, with the SPA's
+ * trusted documents plus `EXTRA_TEST_DOCUMENTS`. Requests go through
+ * `inject()`.
  */
-export async function startProxyBff(
-  options: ProxyBffOptions = {},
-): Promise<ProxyBff> {
-  const idp = options.idp ?? (await startFakeIdp());
-  const tokenEndpoint = await startFakeTokenEndpoint();
-  const tasklist = await startFakeTasklist(options.tasks);
+export async function startProxyHarness(): Promise<ProxyHarness> {
+  const harness = await startBffHarness({
+    env: { BFF_MODE: 'proxy', BFF_UPSTREAM_TIMEOUT_MS: '1500' },
+  });
+  const { idp } = harness;
   const dir = mkdtempSync(path.join(tmpdir(), 'bff-proxy-'));
-  const closeFakes = async () => {
-    await Promise.all([
-      options.idp ? undefined : idp.close(),
-      tokenEndpoint.close(),
-      tasklist.close(),
-    ]);
-    rmSync(dir, { recursive: true, force: true });
-  };
   const manifestFile = path.join(dir, 'operations.json');
   const operations = [
     ...SPA_OPERATIONS,
@@ -136,92 +134,87 @@ export async function startProxyBff(
   ];
   writeFileSync(manifestFile, JSON.stringify({ operations }));
   const hashes = new Map(operations.map((op) => [op.name, op.sha256]));
-  const built = await buildTestBff(
-    idp,
-    tokenEndpoint,
-    {
-      BFF_MODE: 'proxy',
-      TASKLIST_GRAPHQL_URL: tasklist.url,
-      BFF_TRUSTED_DOCUMENTS_FILE: manifestFile,
-      BFF_UPSTREAM_TIMEOUT_MS: '1500',
-      ...options.env,
-    },
-    {
-      ...(options.logger ? { logger: options.logger } : {}),
-      ...(options.scanLimits ? { scanLimits: options.scanLimits } : {}),
-    },
-  ).catch(async (error: unknown) => {
-    await closeFakes();
-    throw error;
+  const tasklists: FakeTasklist[] = [];
+  afterAll(async () => {
+    await Promise.all(tasklists.map((tasklist) => tasklist.close()));
+    rmSync(dir, { recursive: true, force: true });
   });
-  const { app, config } = built;
-
-  const userToken = (username: string, groups = GROUPS[username] ?? []) =>
-    idp.mint({ sub: `sub-${username}`, preferred_username: username, groups });
-
-  const post = async (
-    token: string | null,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<GraphqlAnswer> => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: {
-        origin: APP_ORIGIN,
-        'sec-fetch-site': 'same-origin',
-        'x-requested-with': 'tasklist-inbox',
-        'content-type': 'application/json',
-        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-        ...headers,
-      },
-      payload: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    return {
-      status: response.statusCode,
-      headers: response.headers,
-      body: response.body ? response.json<GraphqlAnswer['body']>() : {},
-      raw: response.body,
-    };
-  };
 
   const hashOf = (operationName: string) => {
     const hash = hashes.get(operationName);
     if (!hash) throw new Error(`no trusted document ${operationName}`);
     return hash;
   };
+  const userToken = (username: string, groups = GROUPS[username] ?? []) =>
+    idp.mint({ sub: `sub-${username}`, preferred_username: username, groups });
 
-  return {
-    app,
-    config,
-    idp,
-    tokenEndpoint,
-    tasklist,
-    hashOf,
-    userToken,
-    async bffToken(username, groups) {
+  async function start(options: ProxyBffOptions = {}): Promise<ProxyBff> {
+    const tasklist = await startFakeTasklist(options.tasks);
+    tasklists.push(tasklist);
+    const { app, config } = await harness.build(
+      {
+        TASKLIST_GRAPHQL_URL: tasklist.url,
+        BFF_TRUSTED_DOCUMENTS_FILE: manifestFile,
+        ...options.env,
+      },
+      {
+        ...(options.logger ? { logger: options.logger } : {}),
+        ...(options.scanLimits ? { scanLimits: options.scanLimits } : {}),
+      },
+    );
+    const post = async (
+      token: string | null,
+      body: unknown,
+      headers: Record<string, string> = {},
+    ): Promise<GraphqlAnswer> => {
       const response = await app.inject({
         method: 'POST',
-        url: '/api/token',
-        headers: tokenHeaders(await userToken(username, groups)),
-      });
-      if (response.statusCode !== 200) {
-        throw new Error(`token for ${username}: ${response.body}`);
-      }
-      return response.json<{ access_token: string }>().access_token;
-    },
-    gql: (token, operationName, variables = {}) =>
-      post(token, {
-        operationName,
-        variables,
-        extensions: {
-          persistedQuery: { version: 1, sha256Hash: hashOf(operationName) },
+        url: '/graphql',
+        headers: {
+          origin: APP_ORIGIN,
+          'sec-fetch-site': 'same-origin',
+          'x-requested-with': 'tasklist-inbox',
+          'content-type': 'application/json',
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+          ...headers,
         },
-      }),
-    post,
-    async close() {
-      await app.close();
-      await closeFakes();
-    },
-  };
+        payload: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        body: response.body ? response.json<GraphqlAnswer['body']>() : {},
+        raw: response.body,
+      };
+    };
+    return {
+      app,
+      config,
+      tasklist,
+      hashOf,
+      userToken,
+      async bffToken(username, groups) {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/token',
+          headers: tokenHeaders(await userToken(username, groups)),
+        });
+        if (response.statusCode !== 200) {
+          throw new Error(`token for ${username}: ${response.body}`);
+        }
+        return response.json<{ access_token: string }>().access_token;
+      },
+      gql: (token, operationName, variables = {}) =>
+        post(token, {
+          operationName,
+          variables,
+          extensions: {
+            persistedQuery: { version: 1, sha256Hash: hashOf(operationName) },
+          },
+        }),
+      post,
+    };
+  }
+
+  return { idp, tokenEndpoint: harness.upstream, start };
 }
