@@ -64,7 +64,8 @@ export default defineConfig({
     host,
     port: devPort,
     strictPort: true,
-    proxy: { '/api': bffUrl },
+    // `/graphql` is the BFF's in proxy mode; in direct mode nothing calls it.
+    proxy: { '/api': bffUrl, '/graphql': bffUrl },
   },
   build: {
     outDir: 'dist',

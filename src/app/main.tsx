@@ -25,7 +25,10 @@ async function boot(root: HTMLElement) {
   });
   const { router } = createApp({
     auth,
-    graphqlUrl: config.tasklistGraphqlUrl,
+    mode: config.mode,
+    // Proxy mode: the BFF's /graphql on this origin, whatever else is configured.
+    graphqlUrl:
+      config.mode === 'proxy' ? '/graphql' : config.tasklistGraphqlUrl,
     pollIntervalMs: config.pollIntervalMs,
   });
   auth.subscribe(() => {

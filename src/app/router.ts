@@ -37,10 +37,10 @@ export type AppRouter = ReturnType<typeof createAppRouter>;
 
 export interface CreateAppOptions extends Pick<
   CreateApolloClientOptions,
-  'tokenEndpoint' | 'retryAttempts'
+  'tokenEndpoint' | 'retryAttempts' | 'mode' | 'documentHashes'
 > {
   auth: Auth;
-  /** Tasklist's GraphQL endpoint from the runtime config. */
+  /** The GraphQL endpoint from the runtime config. */
   graphqlUrl: string;
   pollIntervalMs: number;
   history?: RouterHistory;

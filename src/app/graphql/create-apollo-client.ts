@@ -3,14 +3,23 @@ import type { InMemoryCache } from '@apollo/client/cache';
 import { trackedFetch, type ConnectionStatus } from './connection-status';
 import { createCache } from './cache';
 import { createAuthLink } from './links/auth-link';
+import { persistedDocumentHashes } from './__generated__/persisted-documents';
 import { createErrorLink } from './links/error-link';
 import { createRetryLink } from './links/retry-link';
 import type { TokenError } from './links/token-error';
 import { createTokenSource, type TokenSource } from './links/token-source';
+import { createTrustedDocumentLink } from './links/trusted-document-link';
 
 export interface CreateApolloClientOptions {
-  /** Tasklist's GraphQL endpoint (direct mode) from the runtime config. */
+  /** The GraphQL endpoint from the runtime config: Tasklist's, or the BFF's `/graphql`. */
   uri: string;
+  /**
+   * `proxy`: operations go by the hash of their trusted document (the BFF
+   * holds the texts); `direct` (the default): as text, straight to Tasklist.
+   */
+  mode?: 'direct' | 'proxy';
+  /** The trusted documents' hashes by operation name; tests may add their own. */
+  documentHashes?: Readonly<Record<string, string>>;
   /** The signed-in user's access token for the BFF. */
   getUserToken: () => Promise<string | null>;
   /** Renews the user's session once; false when it cannot. */
@@ -32,7 +41,8 @@ export interface AppApolloClient {
 }
 
 /**
- * Builds the Apollo client with the link chain error → retry → auth → HTTP.
+ * Builds the Apollo client with the link chain error → retry → auth →
+ * (trusted documents, proxy mode) → HTTP.
  * There is no singleton: `main.tsx` makes one per page load, tests one per test.
  */
 export function createApolloClient(
@@ -55,6 +65,13 @@ export function createApolloClient(
     }),
     createRetryLink(options.retryAttempts),
     createAuthLink(tokens),
+    ...(options.mode === 'proxy'
+      ? [
+          createTrustedDocumentLink(
+            options.documentHashes ?? persistedDocumentHashes,
+          ),
+        ]
+      : []),
     new HttpLink({ uri: options.uri, fetch: fetchImpl }),
   ]);
   const client = new ApolloClient({

@@ -22,7 +22,8 @@ export interface Traffic {
   validTokens: Set<string>;
 }
 
-function rootValue(world: World) {
+/** The fake Tasklist's resolvers over a world; the fake BFF proxy runs them too. */
+export function rootValue(world: World) {
   return {
     tasks: ({ query }: { query: TaskQuery }) => world.searchTasks(query),
     task: ({ id }: { id: string }) => world.task(id),
