@@ -68,7 +68,14 @@ describe('claimTask (G44)', () => {
       assignee: 'alice',
     });
     expect(answer.body).toEqual({
-      data: { claimTask: { id: '1', assignee: 'alice', taskState: 'CREATED' } },
+      data: {
+        claimTask: {
+          id: '1',
+          assignee: 'alice',
+          taskState: 'CREATED',
+          __typename: 'Task',
+        },
+      },
     });
     expect(bff.tasklist.callsOf('claimTask').map((c) => c.variables)).toEqual([
       { taskId: '1', assignee: 'alice', allowOverrideAssignment: false },
@@ -161,7 +168,12 @@ describe('unclaimTask and completeTask (G45)', () => {
   test('unclaiming your own task is forwarded', async () => {
     const answer = await bff.gql(alice, UNCLAIM, { taskId: '3' });
     expect(answer.body.data).toEqual({
-      unclaimTask: { id: '3', assignee: null, taskState: 'CREATED' },
+      unclaimTask: {
+        id: '3',
+        assignee: null,
+        taskState: 'CREATED',
+        __typename: 'Task',
+      },
     });
     expect(bff.tasklist.callsOf('unclaimTask')).toHaveLength(1);
   });

@@ -144,6 +144,7 @@ describe('bob never sees an HR task', () => {
           id: 'salary-form',
           processDefinitionId: 'hr-pd',
           schema: '{"components":[{"key":"salary"}]}',
+          __typename: 'Form',
         },
       },
     });
@@ -159,14 +160,30 @@ describe('what bob may see works as in Tasklist', () => {
     expect(answer.body).toEqual({
       data: {
         variables: [
-          { id: '11/amount', name: 'amount', value: '1200' },
-          { id: '11/note', name: 'note', value: '"big deal"' },
+          {
+            id: '11/amount',
+            name: 'amount',
+            value: '1200',
+            __typename: 'Variable',
+          },
+          {
+            id: '11/note',
+            name: 'note',
+            value: '"big deal"',
+            __typename: 'Variable',
+          },
         ],
       },
     });
     const value = await bff.gql(bob, 'VariableValueQuery', { id: '11/note' });
     expect(value.body).toEqual({
-      data: { variable: { id: '11/note', value: '"big deal"' } },
+      data: {
+        variable: {
+          id: '11/note',
+          value: '"big deal"',
+          __typename: 'Variable',
+        },
+      },
     });
   });
 
@@ -197,6 +214,7 @@ describe('what bob may see works as in Tasklist', () => {
         id: 'deal-form',
         processDefinitionId: 'sales-pd',
         schema: '{"components":[]}',
+        __typename: 'Form',
       },
     });
   });
