@@ -55,6 +55,20 @@ describe('buildStackEnv', () => {
     expect(env.NODE_ENV).toBe('test');
   });
 
+  it('runs the BFF in proxy mode unless told otherwise; only direct mode opens Tasklist to the app', () => {
+    const proxy = buildStackEnv({ OAUTH_CLIENT_SECRET: 's' }, 'start');
+    expect(proxy.BFF_MODE).toBe('proxy');
+    expect(proxy.TASKLIST_CORS_ORIGINS).toBe('');
+    const direct = buildStackEnv(
+      { OAUTH_CLIENT_SECRET: 's', BFF_MODE: 'direct', APP_PORT: '3100' },
+      'start',
+    );
+    expect(direct.BFF_MODE).toBe('direct');
+    expect(direct.TASKLIST_CORS_ORIGINS?.split(',')).toContain(
+      'http://127.0.0.1:3100',
+    );
+  });
+
   it('refuses a port that is not a port', () => {
     expect(() => buildStackEnv({ APP_PORT: 'eighty' }, 'start')).toThrow(
       'APP_PORT must be a TCP port (1-65535), got "eighty"',

@@ -76,6 +76,8 @@ export function buildStackEnv(
     `http://localhost:${devPort}`,
   ];
   const issuer = base.OIDC_ISSUER ?? `http://${host}:${identityPort}`;
+  // Proxy mode is the default: the browser talks only to the BFF.
+  const bffMode = base.BFF_MODE ?? 'proxy';
 
   // H66: the secret is handed to the two services that need it, never to all.
   const shared = { ...base };
@@ -98,10 +100,13 @@ export function buildStackEnv(
     TASKLIST_GRAPHQL_URL:
       base.TASKLIST_GRAPHQL_URL ?? `http://${host}:${tasklistPort}/graphql`,
     BFF_URL: base.BFF_URL ?? `http://${host}:${appPort}`,
-    // Direct mode: the browser calls Tasklist itself, so the embedded Tasklist
-    // must accept the app's origins (a real cluster needs a gateway for this).
+    BFF_MODE: bffMode,
+    // Only in direct mode does the browser call Tasklist itself, so only then
+    // must the embedded Tasklist accept the app's origins (a real cluster
+    // needs a gateway for this). In proxy mode it accepts no browser at all.
     TASKLIST_CORS_ORIGINS:
-      base.TASKLIST_CORS_ORIGINS ?? base.APP_ORIGINS ?? appOrigins.join(','),
+      base.TASKLIST_CORS_ORIGINS ??
+      (bffMode === 'direct' ? (base.APP_ORIGINS ?? appOrigins.join(',')) : ''),
   };
 }
 

@@ -49,6 +49,12 @@ export function proxyHandlers(world: World, traffic: ProxyTraffic) {
     }),
     http.post(BFF_GRAPHQL_URL, async ({ request }) => {
       traffic.graphqlCalls += 1;
+      if (request.headers.get('x-requested-with') !== 'tasklist-inbox') {
+        return HttpResponse.json(
+          { code: 'csrf_header_missing' },
+          { status: 403 },
+        );
+      }
       const token =
         request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
       if (!traffic.validTokens.has(token)) {

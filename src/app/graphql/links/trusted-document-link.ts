@@ -4,7 +4,7 @@ import { throwError } from 'rxjs';
 /**
  * Proxy mode: sends each operation as the hash of its trusted document
  * (Apollo's persisted-query shape, `extensions.persistedQuery.sha256Hash`)
- * instead of its text. The BFF holds the texts and refuses anything else,
+ * instead of its text, with the header the BFF's CSRF check wants. The BFF holds the texts and refuses anything else,
  * so an operation missing from the generated hashes fails here, loudly,
  * rather than as a 403 from the server.
  */
@@ -22,9 +22,13 @@ export function createTrustedDocumentLink(
       );
     }
     operation.extensions.persistedQuery = { version: 1, sha256Hash: hash };
-    operation.setContext({
-      http: { includeQuery: false, includeExtensions: true },
-    });
+    operation.setContext(
+      ({ headers }: { headers?: Record<string, string> }) => ({
+        // The BFF's CSRF check, as on its token endpoint.
+        headers: { ...headers, 'x-requested-with': 'tasklist-inbox' },
+        http: { includeQuery: false, includeExtensions: true },
+      }),
+    );
     return forward(operation);
   });
 }
