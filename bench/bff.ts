@@ -168,6 +168,8 @@ async function main(): Promise<void> {
         ...process.env,
         // No SPA needed; the token path is identical in production.
         NODE_ENV: 'development',
+        // This benchmark measures handing out the cached Tasklist token.
+        BFF_MODE: 'direct',
         HOST: '127.0.0.1',
         APP_PORT: String(port),
         MANAGEMENT_PORT: String(managementPort),

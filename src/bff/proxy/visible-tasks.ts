@@ -86,10 +86,9 @@ export async function visibleTaskPage(
     });
   }
   const kept = found.slice(0, pageSize);
-  const tasks = (backward ? kept.reverse() : kept).map((task) => ({
-    ...task,
-    isFirst: false,
-  }));
+  const tasks = backward ? kept.reverse() : kept;
+  // Fresh objects from the upstream's answer: marked in place.
+  for (const task of tasks) task.isFirst = false;
   const head = tasks[0];
   if (head) {
     head.isFirst = backward
