@@ -297,11 +297,13 @@ async function main(): Promise<void> {
     children.push(tasklist);
     await waitFor(`${tasklistUrl}/health`, tasklist, 'tasklist');
 
-    const bffs: { visibility: string; url: string }[] = [];
+    const bffs: { visibility: string; url: string; management: string }[] = [];
     for (const visibility of ['all', 'candidates']) {
       const port = await freePort();
+      const managementPort = await freePort();
       const child = startService('src/bff/server.ts', {
         APP_PORT: String(port),
+        MANAGEMENT_PORT: String(managementPort),
         BFF_MODE: 'proxy',
         BFF_TASK_VISIBILITY: visibility,
         APP_ORIGINS: APP_ORIGIN,
@@ -316,7 +318,11 @@ async function main(): Promise<void> {
       children.push(child);
       const url = `http://127.0.0.1:${port}`;
       await waitFor(`${url}/healthz`, child, `bff (${visibility})`);
-      bffs.push({ visibility, url });
+      bffs.push({
+        visibility,
+        url,
+        management: `http://127.0.0.1:${managementPort}`,
+      });
     }
 
     const bffToken = async (bffUrl: string) => {
@@ -412,14 +418,9 @@ async function main(): Promise<void> {
     for (const bff of bffs) {
       const series = 'bff_graphql_upstream_duration_seconds';
       const labels = '{call="tasks",result="ok"}';
-      const count = await metricValue(
-        `${bff.url}/metrics`,
-        `${series}_count${labels}`,
-      );
-      const sum = await metricValue(
-        `${bff.url}/metrics`,
-        `${series}_sum${labels}`,
-      );
+      const metrics = `${bff.management}/metrics`;
+      const count = await metricValue(metrics, `${series}_count${labels}`);
+      const sum = await metricValue(metrics, `${series}_sum${labels}`);
       upstream[bff.visibility] = {
         requests: count,
         meanMs: count > 0 ? round((sum / count) * 1000) : 0,

@@ -13,6 +13,7 @@ import {
   type GraphqlAnswer,
   type ProxyBff,
 } from '../test/proxy-harness';
+import { managementOf } from '../app';
 
 const { start, tokenEndpoint } = await startProxyHarness();
 
@@ -204,7 +205,7 @@ describe('metrics', () => {
     bff.tasklist.fail({ kind: 'status', status: 500 });
     await inbox();
     await bff.post(bob, { query: '{ x }' });
-    const text = (await bff.app.inject({ url: '/metrics' })).body;
+    const text = (await managementOf(bff.app).inject({ url: '/metrics' })).body;
     expect(text).toMatch(
       /bff_graphql_requests_total\{operation="TaskInboxRouteQuery",result="ok"\} [1-9]/,
     );

@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { aFakeTask, type FakeTask } from '../test/fake-tasklist';
 import { startProxyHarness, type ProxyBff } from '../test/proxy-harness';
+import { managementOf } from '../app';
 
 const { start } = await startProxyHarness();
 
@@ -339,7 +340,7 @@ describe('paging over 500 tasks of which 1 in 10 is visible', () => {
     });
     expect(answer.status).toBe(200);
     expect(tight.tasklist.callsOf('tasks')).toHaveLength(2);
-    const metrics = await tight.app.inject({ url: '/metrics' });
+    const metrics = await managementOf(tight.app).inject({ url: '/metrics' });
     expect(metrics.body).toContain(
       'bff_graphql_visibility_scan_limit_total{field="tasks"} 1',
     );
