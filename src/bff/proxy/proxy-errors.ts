@@ -77,3 +77,11 @@ export const graphqlRateLimited = (retryAfterS: number) =>
     title: 'Too many requests',
     headers: { 'retry-after': String(retryAfterS) },
   });
+
+export const graphqlQueryNotAllowed = () =>
+  new BffError({
+    status: 400,
+    code: 'query_not_allowed',
+    title: 'Query string not allowed',
+    detail: 'GraphQL requests carry everything in their body.',
+  });

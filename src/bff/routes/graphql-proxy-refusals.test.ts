@@ -65,6 +65,23 @@ describe('check 1: method, Origin and the custom header (G42)', () => {
     expect(bff.tasklist.calls).toEqual([]);
   });
 
+  test('a query string is refused (H68), before anything else is read', async () => {
+    const response = await bff.app.inject({
+      method: 'POST',
+      url: '/graphql?query=%7B__typename%7D',
+      headers: {
+        origin: 'http://127.0.0.1:3000',
+        'x-requested-with': 'tasklist-inbox',
+        authorization: `Bearer ${aliceToken}`,
+        'content-type': 'application/json',
+      },
+      payload: JSON.stringify(persisted('TaskInboxRouteQuery')),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'query_not_allowed' });
+    expect(bff.tasklist.calls).toEqual([]);
+  });
+
   test('graphql proxy rejects a foreign Origin, even with a valid token', async () => {
     const answer = await bff.post(
       aliceToken,

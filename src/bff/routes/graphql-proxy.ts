@@ -15,6 +15,7 @@ import { readPersistedRequest } from '../proxy/graphql-request';
 import type { ProxyContext } from '../proxy/proxy-context';
 import {
   graphqlMethodNotAllowed,
+  graphqlQueryNotAllowed,
   graphqlRateLimited,
   invalidGraphqlRequest,
   unknownDocument,
@@ -28,8 +29,9 @@ export interface GraphqlProxyOptions {
 const WINDOW_MS = 60_000;
 
 /**
- * `POST /graphql` in proxy mode (security.md 2.2). Checks run in order and a
- * refusal never reaches the upstream: method, Origin and the custom header;
+ * `POST /graphql` in proxy mode (docs/security.md, proxy mode; G41-G43, G49).
+ * Checks run in order and a refusal never reaches the upstream: method, no
+ * query string, Origin and the custom header;
  * the BFF token; the per-user rate limit (all before the body is read); then
  * the trusted document by hash. The document runs against the proxy schema,
  * whose resolvers apply the per-user rules and visibility.
@@ -85,6 +87,8 @@ export function graphqlProxyRoutes(
     bodyLimit: config.proxy.bodyLimitBytes,
     onRequest: [
       (request, _reply, done) => {
+        // As on /api/token (H68): nothing belongs in the URL, tokens least of all.
+        if (request.url.includes('?')) throw graphqlQueryNotAllowed();
         assertAllowedOrigin(request, policy);
         assertCsrfHeader(request);
         done();
