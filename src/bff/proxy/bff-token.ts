@@ -44,7 +44,7 @@ const text = (value: unknown): value is string =>
 
 /**
  * Issues and verifies the short-lived token the browser holds in proxy mode
- * (security.md section 2.2): `iss` the BFF, `aud` its `/graphql`, `sub` the
+ * (docs/security.md, proxy mode; G40): `iss` the BFF, `aud` its `/graphql`, `sub` the
  * user plus their Tasklist user name and groups, signed with the BFF's own
  * Ed25519 key and accepted with exactly that algorithm. Verified tokens are
  * remembered until they expire, so each request after the first costs a map

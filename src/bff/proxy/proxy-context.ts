@@ -3,7 +3,7 @@ import type { TasklistUpstream } from '../upstream/tasklist-upstream';
 import type { ProxyUser } from './bff-token';
 import type { ScanLimits } from './visible-tasks';
 
-/** One audit record per mutation (security.md 2.2, rule 8); never a token. */
+/** One audit record per mutation (G51); never a token. */
 export interface MutationAudit {
   field: string;
   taskId?: string;

@@ -1,9 +1,9 @@
 import { BffError } from '../errors';
 
 /**
- * Refusals of `POST /graphql` before anything runs (security.md 2.2, check
- * 4). Each has its own code so tests, logs and the SPA can tell them apart;
- * none ever reaches the upstream.
+ * Refusals of `POST /graphql` before anything runs (G42, G43, G49). Each
+ * has its own code so tests, logs and the SPA can tell them apart; none ever
+ * reaches the upstream.
  */
 
 export const graphqlMethodNotAllowed = () =>

@@ -3,7 +3,7 @@ import type { ProxyUser } from './bff-token';
 import { TasklistMessages } from './tasklist-messages';
 
 /**
- * The per-user rules of security.md 2.2 (rule 5), as pure functions that
+ * The per-user rules of proxy mode (G44, G45), as pure functions that
  * return Tasklist's own message for a refusal, or undefined to allow.
  */
 

@@ -15,7 +15,7 @@ import {
 
 /**
  * The root fields a person may use through the proxy. Everything else is
- * refused, `deleteProcessInstance` above all (security.md 2.2, rule 5).
+ * refused, `deleteProcessInstance` above all (G46).
  */
 export const ALLOWED_ROOT_FIELDS = {
   query: new Set([
@@ -67,7 +67,7 @@ interface ManifestEntry {
 }
 
 /**
- * The SPA's own operations, by hash (security.md 2.2, check 4). The BFF
+ * The SPA's own operations, by hash (G43). The BFF
  * reads the codegen's operations manifest as data, parses and validates each
  * document against the schema once at start-up, and refuses the whole file
  * if any entry is malformed, has a wrong hash, several operations,

@@ -53,7 +53,7 @@ class Attempt {
 /**
  * HTTP to the one configured upstream: a keep-alive undici pool, the cached
  * client-credentials token in place of anything the browser sent, a hard
- * timeout, a bounded response size, and the 401 rule of security.md 2.2
+ * timeout, a bounded response size, and the 401 rule of G48
  * (drop the token, fetch one more, retry once; a second 401 is a 502).
  * Network failures, timeouts, 5xx, 429 and 403 become `UpstreamFailure`s;
  * every other answer goes back to the caller, which knows its protocol.
