@@ -96,6 +96,42 @@ describe('validation', () => {
     }
   });
 
+  test('proxy-mode settings: defaults, limits, and a warning for plain http to a remote Tasklist', () => {
+    const { config } = loadConfig({});
+    expect(config.proxy).toMatchObject({
+      signingKeyFile: undefined,
+      tokenIssuer: 'urn:tasklist-inbox:bff',
+      tokenTtlS: 300,
+      usernameClaim: 'preferred_username',
+      visibility: 'candidates',
+      rateLimitPerUser: 600,
+      startProcessPerUser: 10,
+      upstream: {
+        kind: 'graphql',
+        graphqlUrl: 'http://127.0.0.1:8080/graphql',
+        timeoutMs: 8000,
+        connections: 64,
+      },
+    });
+    expect(
+      problems({
+        BFF_TOKEN_TTL_S: '3600',
+        BFF_TASK_VISIBILITY: 'everyone',
+        BFF_UPSTREAM_TIMEOUT_MS: '10',
+      }),
+    ).toEqual([
+      'BFF_TOKEN_TTL_S: must be at most 300',
+      'BFF_TASK_VISIBILITY: must be candidates or all',
+      'BFF_UPSTREAM_TIMEOUT_MS: must be at least 100',
+    ]);
+    const remote = loadConfig({
+      NODE_ENV: 'production',
+      OAUTH_CLIENT_SECRET: 's3cr3t',
+      TASKLIST_GRAPHQL_URL: 'http://tasklist.internal:8080/graphql',
+    });
+    expect(remote.warnings.join()).toMatch(/machine token crosses the network/);
+  });
+
   test('BFF_MODE is proxy or direct', () => {
     expect(loadConfig({ BFF_MODE: 'direct' }).config.mode).toBe('direct');
     expect(problems({ BFF_MODE: 'tunnel' })).toEqual([

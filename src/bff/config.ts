@@ -250,7 +250,16 @@ function assemble(
     ),
     oauth,
     management: managementConfig(e, problems, warnings),
-    proxy: loadProxyConfig(rawEnv, { tasklistGraphqlUrl }, problems),
+    proxy: loadProxyConfig(
+      rawEnv,
+      {
+        tasklistGraphqlUrl,
+        proxyMode: mode === 'proxy',
+        production: nodeEnv === 'production',
+      },
+      problems,
+      warnings,
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isLoopbackUrl } from './config-parsers';
 
 /**
  * Proxy-mode settings (docs/bff.md, "Proxy mode"). They live apart from
@@ -95,8 +96,13 @@ const proxyEnvSchema = z.object({
  */
 export function loadProxyConfig(
   env: NodeJS.ProcessEnv,
-  context: { tasklistGraphqlUrl: string },
+  context: {
+    tasklistGraphqlUrl: string;
+    proxyMode: boolean;
+    production: boolean;
+  },
   problems: string[],
+  warnings: string[],
 ): ProxyConfig {
   const parsed = proxyEnvSchema.safeParse(env);
   const e = parsed.success ? parsed.data : {};
@@ -104,6 +110,17 @@ export function loadProxyConfig(
     for (const issue of parsed.error.issues) {
       problems.push(`${issue.path.join('.')}: ${issue.message}`);
     }
+  }
+  const upstreamUrl = context.tasklistGraphqlUrl;
+  if (
+    context.proxyMode &&
+    context.production &&
+    !upstreamUrl.startsWith('https:') &&
+    !isLoopbackUrl(upstreamUrl)
+  ) {
+    warnings.push(
+      'TASKLIST_GRAPHQL_URL is plain http to a non-loopback host: the machine token crosses the network unencrypted',
+    );
   }
   return {
     signingKeyFile: e.BFF_SIGNING_KEY_FILE,
