@@ -14,6 +14,13 @@ export default defineConfig({
         },
       }),
       {
+        // Node resolves `graphql` to its CommonJS entry, and so do packages
+        // that import its files by path (graphql-jit); Vite would pick the
+        // ESM build for our own imports, making two copies of graphql-js
+        // whose types refuse each other. One copy, as in production.
+        resolve: {
+          alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+        },
         test: {
           name: 'node',
           environment: 'node',

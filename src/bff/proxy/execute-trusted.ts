@@ -1,9 +1,4 @@
-import {
-  execute,
-  GraphQLError,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { BffError } from '../errors';
 import { TasklistApiError } from '../upstream/tasklist-upstream';
 import type { ProxyContext } from './proxy-context';
@@ -18,27 +13,20 @@ export interface ProxyResult {
 }
 
 /**
- * Runs a trusted document (parsed and validated at start-up) against the
- * proxy schema. Tasklist's messages and GraphQL's own request errors go to
+ * Runs a trusted document (parsed, validated and compiled at start-up)
+ * against the proxy schema. Tasklist's messages and GraphQL's own request errors go to
  * the browser as GraphQL errors, just as Tasklist would send them; a
  * `BffError` from any resolver (upstream down or slow, a rate limit) turns
  * the whole answer into that problem response; anything else is logged and
  * answered with a generic message.
  */
 export async function executeTrusted(
-  schema: GraphQLSchema,
   trusted: TrustedDocument,
   variables: Record<string, unknown>,
   context: ProxyContext,
   logUnexpected: (error: unknown) => void,
 ): Promise<ProxyResult> {
-  const result = await execute({
-    schema,
-    document: trusted.document,
-    operationName: trusted.name,
-    variableValues: variables,
-    contextValue: context,
-  });
+  const result = await trusted.execute(context, variables);
   if (!result.errors) return { data: result.data ?? null };
   for (const error of result.errors) {
     if (error.originalError instanceof BffError) throw error.originalError;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import {
   Kind,
   OperationTypeNode,
@@ -7,6 +8,7 @@ import {
   validate,
   visit,
   type DocumentNode,
+  type ExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -44,6 +46,11 @@ export interface TrustedDocument {
   document: DocumentNode;
   /** Root field names in document order, once per selection (aliases count). */
   rootFields: string[];
+  /** Runs the document, compiled once at start-up (graphql-jit). */
+  execute: (
+    context: unknown,
+    variables: Record<string, unknown>,
+  ) => Promise<ExecutionResult> | ExecutionResult;
 }
 
 /** Every problem of a manifest at once; the BFF does not start with a bad one. */
@@ -68,8 +75,8 @@ interface ManifestEntry {
 
 /**
  * The SPA's own operations, by hash (G43). The BFF
- * reads the codegen's operations manifest as data, parses and validates each
- * document against the schema once at start-up, and refuses the whole file
+ * reads the codegen's operations manifest as data, parses, validates and
+ * compiles each document against the schema once at start-up, and refuses the whole file
  * if any entry is malformed, has a wrong hash, several operations,
  * introspection, or a root field outside `ALLOWED_ROOT_FIELDS`.
  */
@@ -203,7 +210,24 @@ function checkEntry(
     problem(`${name}: a mutation document must hold exactly one root field`);
     return undefined;
   }
-  return { hash: sha256, name, type, document, rootFields };
+  // Compiled here, once: a request then runs plain JavaScript made for
+  // exactly this selection (docs/decisions/017-graphql-jit-for-trusted-documents.md).
+  const compiled = compileQuery(schema, document, name);
+  if (!isCompiledQuery(compiled)) {
+    problem(
+      `${name}: cannot be compiled (${compiled.errors?.map((e) => e.message).join('; ') ?? 'unknown'})`,
+    );
+    return undefined;
+  }
+  return {
+    hash: sha256,
+    name,
+    type,
+    document,
+    rootFields,
+    execute: (context, variables) =>
+      compiled.query(undefined, context, variables),
+  };
 }
 
 /** `__schema` and `__type`; `__typename` is harmless and Apollo adds it. */

@@ -142,7 +142,6 @@ export function graphqlProxyRoutes(
         },
       };
       const result = await executeTrusted(
-        proxy.schema,
         trusted,
         sent.variables,
         context,
