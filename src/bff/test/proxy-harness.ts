@@ -145,8 +145,13 @@ export async function startProxyHarness(): Promise<ProxyHarness> {
     if (!hash) throw new Error(`no trusted document ${operationName}`);
     return hash;
   };
+  // An hour of life, so the BFF token's own lifetime (not the user token's)
+  // decides its expiry unless a test says otherwise.
   const userToken = (username: string, groups = GROUPS[username] ?? []) =>
-    idp.mint({ sub: `sub-${username}`, preferred_username: username, groups });
+    idp.mint(
+      { sub: `sub-${username}`, preferred_username: username, groups },
+      { expiresInS: 3600 },
+    );
 
   async function start(options: ProxyBffOptions = {}): Promise<ProxyBff> {
     const tasklist = await startFakeTasklist(options.tasks);
