@@ -26,7 +26,7 @@ export type TaskVisibility = 'candidates' | 'all';
 /**
  * The upstream kinds the BFF can resolve the SPA's GraphQL against. Only
  * Tasklist's own GraphQL API exists today; Camunda 8.8's REST API v2 plugs in
- * here as a second kind (docs/decisions/014-proxy-mode-executes-trusted-documents.md).
+ * here as a second kind (docs/decisions/015-proxy-mode-executes-trusted-documents.md).
  */
 export type UpstreamKind = 'graphql';
 

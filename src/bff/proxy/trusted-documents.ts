@@ -211,7 +211,7 @@ function checkEntry(
     return undefined;
   }
   // Compiled here, once: a request then runs plain JavaScript made for
-  // exactly this selection (docs/decisions/017-graphql-jit-for-trusted-documents.md).
+  // exactly this selection (docs/decisions/018-graphql-jit-for-trusted-documents.md).
   const compiled = compileQuery(schema, document, name);
   if (!isCompiledQuery(compiled)) {
     problem(

@@ -1,6 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { describe, expect, it, vi } from 'vitest';
-import { TASK_INBOX_ROUTE_QUERY } from '../../features/task-inbox/task-inbox-query';
 import { aTask } from '../../test/factories';
 import { server } from '../../test/msw-server';
 import {
@@ -16,6 +15,22 @@ import { createApolloClient } from '../create-apollo-client';
 // Proxy mode from the SPA's side: the same client and link chain, but every
 // operation leaves as the hash of its trusted document, to the BFF's own
 // /graphql, and the answers normalise into the cache as in direct mode.
+
+/**
+ * Named like the app's inbox query, so it goes by that document's hash; the
+ * fake proxy runs the real document, of which this selects a part.
+ */
+const INBOX_QUERY: TypedDocumentNode<
+  { tasks: { id: string; name: string }[] },
+  { query: { pageSize: number } }
+> = gql`
+  query TaskInboxRouteQuery($query: TaskQuery!) {
+    tasks(query: $query) {
+      id
+      name
+    }
+  }
+`;
 
 function setup() {
   const world = new World([aTask({ id: '1', name: 'Check payment' })]);
@@ -43,7 +58,7 @@ describe('trusted documents (proxy mode)', () => {
   it('sends the hash and variables only, and the answer fills the cache', async () => {
     const { client, traffic } = setup();
     const result = await client.query({
-      query: TASK_INBOX_ROUTE_QUERY,
+      query: INBOX_QUERY,
       variables: { query: { pageSize: 10 } },
     });
     expect(result.error).toBeUndefined();
