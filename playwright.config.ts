@@ -1,13 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { defineConfig, devices } from '@playwright/test';
+import {
+  defineConfig,
+  devices,
+  type PlaywrightTestConfig,
+} from '@playwright/test';
 
 /**
  * End-to-end tests run against the real stack, started exactly as `npm start`
- * starts it (proxy mode), but on ports of their own and with a fresh data
- * directory so a running development stack is never touched and every run
- * sees the same seed. A second BFF in direct mode shares that stack's
- * identity provider and Tasklist, so the journey runs in both modes: the
- * `proxy` and `direct` projects.
+ * starts it, but on ports of their own and with a fresh data directory so a
+ * running development stack is never touched and every run sees the same
+ * seed. The journey runs in both modes, as the `proxy` and `direct` projects,
+ * each against a stack of its own: the journey assigns and completes seeded
+ * tasks, so a shared Tasklist would leave the second mode a different world
+ * than the first.
  */
 const host = '127.0.0.1';
 export const E2E_PORTS = {
@@ -15,24 +20,29 @@ export const E2E_PORTS = {
   tasklist: Number(process.env.E2E_TASKLIST_PORT ?? 8180),
   identity: Number(process.env.E2E_IDENTITY_PORT ?? 18180),
 };
-/** The direct-mode BFF: two above the app port (one above is DEV_PORT). */
-export const E2E_DIRECT_APP_PORT = Number(
-  process.env.E2E_DIRECT_APP_PORT ?? E2E_PORTS.app + 2,
-);
 // The BFF's management listener follows the app port, as in the launcher, so
 // two e2e runs with their own port sets never collide on it.
 const managementPort = Number(
   process.env.E2E_MANAGEMENT_PORT ?? E2E_PORTS.app + 6000,
 );
+/** The direct-mode stack: two above each port (one above is DEV_PORT). */
+export const E2E_DIRECT_PORTS = {
+  app: Number(process.env.E2E_DIRECT_APP_PORT ?? E2E_PORTS.app + 2),
+  tasklist: Number(
+    process.env.E2E_DIRECT_TASKLIST_PORT ?? E2E_PORTS.tasklist + 2,
+  ),
+  identity: Number(
+    process.env.E2E_DIRECT_IDENTITY_PORT ?? E2E_PORTS.identity + 2,
+  ),
+};
 const baseURL = `http://${host}:${E2E_PORTS.app}`;
-const directURL = `http://${host}:${String(E2E_DIRECT_APP_PORT)}`;
+const directURL = `http://${host}:${String(E2E_DIRECT_PORTS.app)}`;
 const origins = (port: number) => [
   `http://${host}:${String(port)}`,
   `http://localhost:${String(port)}`,
 ];
-const issuer = `http://${host}:${String(E2E_PORTS.identity)}`;
 
-// Both BFFs and the identity provider must share the BFF client's secret. A
+// Each stack's BFF and identity provider must share the BFF client's secret. A
 // fresh one per run, set before the workers start, so they inherit it (the
 // secret-leak test greps for it).
 process.env.OAUTH_CLIENT_SECRET ??= `e2e-${randomBytes(24).toString('hex')}`;
@@ -89,62 +99,52 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      command: 'node --import tsx src/launcher.ts start --fresh-data',
-      url: `${baseURL}/healthz`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 180_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-      env: {
-        APP_PORT: String(E2E_PORTS.app),
-        TASKLIST_PORT: String(E2E_PORTS.tasklist),
-        IDENTITY_PORT: String(E2E_PORTS.identity),
-        DEV_PORT: String(E2E_PORTS.app + 1),
-        MANAGEMENT_PORT: String(managementPort),
-        // Per port set, so two e2e runs on one machine never share a database.
-        DATA_DIR: `.data/e2e-${E2E_PORTS.app}`,
-        LOG_LEVEL: logLevel,
-        // A Modeler-exported diagram dropped in, as a process designer would:
-        // the processes journey starts it and works its embedded form.
-        PROCESSES_DIR: 'e2e/fixtures/processes',
-        BFF_MODE: 'proxy',
-        // Sign-in must also send users back to the direct-mode app, and
-        // Tasklist must accept that app's browser calls.
-        APP_ORIGINS: [
-          ...origins(E2E_PORTS.app),
-          ...origins(E2E_DIRECT_APP_PORT),
-        ].join(','),
-        TASKLIST_CORS_ORIGINS: origins(E2E_DIRECT_APP_PORT).join(','),
-        OAUTH_CLIENT_SECRET: clientSecret,
-        ...relaxedLimits,
-      },
-    },
-    {
-      // Started after the stack is healthy (webServers start in order), so
-      // the SPA is built and the provider and Tasklist are listening.
-      command: 'node --import tsx src/bff/server.ts',
-      url: `${directURL}/healthz`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-      env: {
-        NODE_ENV: 'production',
-        HOST: host,
-        BFF_MODE: 'direct',
-        APP_PORT: String(E2E_DIRECT_APP_PORT),
-        MANAGEMENT_PORT: String(E2E_DIRECT_APP_PORT + 6000),
-        APP_ORIGINS: origins(E2E_DIRECT_APP_PORT).join(','),
-        OIDC_ISSUER: issuer,
-        OAUTH_TOKEN_URL: `${issuer}/token`,
-        OAUTH_CLIENT_SECRET: clientSecret,
-        TASKLIST_GRAPHQL_URL: `http://${host}:${String(E2E_PORTS.tasklist)}/graphql`,
-        LOG_LEVEL: logLevel,
-        ...relaxedLimits,
-      },
-    },
+    stack('proxy', { ...E2E_PORTS, management: managementPort }),
+    stack('direct', {
+      ...E2E_DIRECT_PORTS,
+      management: Number(
+        process.env.E2E_DIRECT_MANAGEMENT_PORT ?? E2E_DIRECT_PORTS.app + 6000,
+      ),
+    }),
   ],
 });
+
+/**
+ * One stack as `npm start` runs it, in the given mode, on its own ports and
+ * data directory (per port set, so two e2e runs on one machine never share a
+ * database). Playwright starts the web servers in order, so the second
+ * stack finds the SPA already built by the first.
+ */
+function stack(
+  mode: 'proxy' | 'direct',
+  ports: typeof E2E_PORTS & { management: number },
+): Extract<
+  NonNullable<PlaywrightTestConfig['webServer']>,
+  { command: string }
+> {
+  return {
+    command: 'node --import tsx src/launcher.ts start --fresh-data',
+    url: `http://${host}:${String(ports.app)}/healthz`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    env: {
+      APP_PORT: String(ports.app),
+      TASKLIST_PORT: String(ports.tasklist),
+      IDENTITY_PORT: String(ports.identity),
+      DEV_PORT: String(ports.app + 1),
+      MANAGEMENT_PORT: String(ports.management),
+      DATA_DIR: `.data/e2e-${String(ports.app)}`,
+      LOG_LEVEL: logLevel,
+      // A Modeler-exported diagram dropped in, as a process designer would:
+      // the processes journey starts it and works its embedded form.
+      PROCESSES_DIR: 'e2e/fixtures/processes',
+      BFF_MODE: mode,
+      APP_ORIGINS: origins(ports.app).join(','),
+      OAUTH_CLIENT_SECRET: clientSecret,
+      ...relaxedLimits,
+    },
+  };
+}

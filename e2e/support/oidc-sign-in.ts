@@ -7,6 +7,7 @@ import { expect, type APIRequestContext } from '@playwright/test';
  */
 
 export interface RuntimeConfig {
+  mode?: 'direct' | 'proxy';
   tasklistGraphqlUrl: string;
   oidc: {
     authority: string;
