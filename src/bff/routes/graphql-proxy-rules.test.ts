@@ -94,6 +94,19 @@ describe('claimTask (G44)', () => {
     expect(bff.tasklist.calls).toEqual([]);
   });
 
+  test('an override smuggled in as a variable never reaches Tasklist', async () => {
+    const answer = await bff.gql(alice, CLAIM, {
+      taskId: '2',
+      assignee: 'alice',
+      allowOverrideAssignment: true,
+    });
+    expectTasklistError(answer, 'Task is already assigned');
+    expect(bff.tasklist.callsOf('claimTask').map((c) => c.variables)).toEqual([
+      { taskId: '2', assignee: 'alice', allowOverrideAssignment: false },
+    ]);
+    expect(bff.tasklist.tasks.find((t) => t.id === '2')?.assignee).toBe('bob');
+  });
+
   test('Tasklist’s own refusal of an assigned task passes through unchanged', async () => {
     const answer = await bff.gql(alice, CLAIM, {
       taskId: '2',
