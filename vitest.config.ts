@@ -11,6 +11,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/app/**/*.test.{ts,tsx}'],
           setupFiles: ['./src/app/test/setup.ts'],
+          // Bounds against a hang, not speed checks (those live in bench/):
+          // on a shared two-core machine a jsdom render can take seconds.
+          testTimeout: 20_000,
         },
       }),
       {
