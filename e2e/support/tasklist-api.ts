@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
+import { E2E_PORTS } from '../../playwright.config';
 import { signIn, type RuntimeConfig } from './oidc-sign-in';
 
 /** A task as the tests read it back from Tasklist. */
@@ -30,7 +31,13 @@ export class TasklistApi {
     private readonly token: string,
   ) {}
 
-  /** Signs `user` in headlessly and exchanges the token at /api/token. */
+  /**
+   * Signs `user` in headlessly and exchanges the token at /api/token. In
+   * direct mode that token is the one the app sends to Tasklist. In proxy
+   * mode the BFF's `/graphql` runs only the app's own documents, so the
+   * read-back goes to the embedded Tasklist itself with the machine token
+   * (what direct mode hands out), fetched as the BFF fetches it.
+   */
   static async as(
     request: APIRequestContext,
     baseURL: string | undefined,
@@ -52,11 +59,34 @@ export class TasklistApi {
     const { access_token: token } = (await exchange.json()) as {
       access_token: string;
     };
+    if (config.mode !== 'proxy') {
+      return new TasklistApi(
+        request,
+        new URL(config.tasklistGraphqlUrl, origin).href,
+        origin,
+        token,
+      );
+    }
+    const machine = await request.post(
+      new URL('/token', config.oidc.authority).href,
+      {
+        form: {
+          grant_type: 'client_credentials',
+          client_id: 'tasklist-inbox-bff',
+          client_secret: process.env.OAUTH_CLIENT_SECRET ?? '',
+          audience: 'tasklist-api',
+        },
+      },
+    );
+    expect(machine.status()).toBe(200);
+    const { access_token: machineToken } = (await machine.json()) as {
+      access_token: string;
+    };
     return new TasklistApi(
       request,
-      new URL(config.tasklistGraphqlUrl, origin).href,
+      `http://127.0.0.1:${String(E2E_PORTS.tasklist)}/graphql`,
       origin,
-      token,
+      machineToken,
     );
   }
 
