@@ -58,7 +58,11 @@ const relaxedLimits = {
 
 /** Specs about direct mode only; the `direct` project also repeats the journey. */
 const DIRECT_ONLY = ['**/bff-token-exchange.spec.ts'];
-const IN_BOTH_MODES = ['**/inbox-journey.spec.ts', '**/client-secret.spec.ts'];
+const IN_BOTH_MODES = [
+  '**/inbox-journey.spec.ts',
+  '**/processes.spec.ts',
+  '**/client-secret.spec.ts',
+];
 
 export default defineConfig({
   testDir: './e2e',
