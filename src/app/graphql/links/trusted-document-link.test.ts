@@ -107,6 +107,9 @@ describe('trusted documents (proxy mode)', () => {
     expect(Object.keys(persistedDocumentHashes).sort()).toEqual([
       'ClaimTaskMutation',
       'CompleteTaskMutation',
+      'ProcessesRouteQuery',
+      'StartProcessFirstTaskQuery',
+      'StartProcessMutation',
       'TaskDetailsRouteQuery',
       'TaskFormQuery',
       'TaskFormVariablesQuery',
