@@ -78,11 +78,13 @@ test('the inbox is operable by keyboard: skip link, filters and task cards', asy
 test('the Processes page has no serious accessibility violations, in light and dark, with a start outcome showing', async ({
   page,
   loginAs,
-}) => {
+}, testInfo) => {
   await loginAs('bob', '/processes');
   await expect(page.getByRole('list', { name: 'Processes' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  // bob is in sales; a vacation request's first task is for others.
+  // bob is in sales; a vacation request's first task is for others. Proxy
+  // mode's visibility hides it from him, so the app can only say that no task
+  // of his appeared once its wait is over.
   await page
     .getByRole('button', { name: 'Start process Vacation request' })
     .click();
@@ -90,7 +92,12 @@ test('the Processes page has no serious accessibility violations, in light and d
     page
       .getByRole('listitem', { name: 'Vacation request' })
       .getByRole('status'),
-  ).toContainText('its first task is not for you');
+  ).toContainText(
+    testInfo.project.name === 'proxy'
+      ? 'no task for you appeared'
+      : 'its first task is not for you',
+    { timeout: 20_000 },
+  );
   expect(await seriousViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await seriousViolations(page)).toEqual([]);
