@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 // eslint-disable-next-line testing-library/no-manual-cleanup -- no vitest globals, so no auto-cleanup
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { toastQueue } from '../components/toast-queue';
 import { server } from './msw-server';
@@ -29,6 +29,11 @@ HTMLElement.prototype.scrollTo = function scrollTo(
 };
 
 window.scrollTo = () => undefined;
+
+// Lazy routes and forms load on first use; on a loaded 2-core CI machine that
+// can take longer than the one-second default of findBy and waitFor. A longer
+// ceiling only slows a test that is failing anyway.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
