@@ -5,6 +5,10 @@
  *
  * Every step runs even when an earlier one fails, so one run shows all
  * problems; the exit code is non-zero if anything failed.
+ *
+ * With `TEST_ALSO_ON_NODE=<major>` (set by `.ci/run`), the vitest suites and
+ * one end-to-end journey run again on that Node line, counted in the same
+ * summary (scripts/extra-node.ts).
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -16,6 +20,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareExtraNode, withSqliteBinding } from './extra-node';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, '.ci-out');
@@ -186,6 +191,13 @@ function main(): number {
   }
 
   const counts = [vitestCounts(vitestJson), playwrightCounts(playwrightJson)];
+  const suitesOk = [vitestOk, playwrightOk];
+  const extraMajor = process.env.TEST_ALSO_ON_NODE;
+  if (extraMajor) {
+    const extra = runOnExtraNode(extraMajor, chromiumOk);
+    counts.push(...extra.counts);
+    suitesOk.push(...extra.ok);
+  }
   const failedGates = gates.filter((g) => !g.ok);
   const total = counts.reduce(
     (sum, c) => ({
@@ -196,8 +208,9 @@ function main(): number {
     { passed: 0, failed: failedGates.length, skipped: 0 },
   );
   // A suite that crashed without failing a test still fails the run.
-  if (!vitestOk && counts[0]?.failed === 0) total.failed += 1;
-  if (!playwrightOk && counts[1]?.failed === 0) total.failed += 1;
+  suitesOk.forEach((ok, i) => {
+    if (!ok && counts[i]?.failed === 0) total.failed += 1;
+  });
 
   console.log('\n=== summary ===');
   for (const g of gates) console.log(`${g.ok ? 'ok    ' : 'FAILED'} ${g.name}`);
@@ -206,7 +219,64 @@ function main(): number {
     (total.skipped > 0 ? `, ${total.skipped} skipped` : '');
   writeFileSync(path.join(OUT, 'summary.txt'), `${summary}\n`);
   console.log(summary);
-  return total.failed === 0 && vitestOk && playwrightOk ? 0 : 1;
+  return total.failed === 0 && suitesOk.every(Boolean) ? 0 : 1;
+}
+
+/** The end-to-end journey that also runs on the extra Node line. */
+const EXTRA_NODE_JOURNEY = [
+  'e2e/inbox-journey.spec.ts',
+  '--grep',
+  'demo assigns an unassigned task',
+];
+
+/**
+ * The vitest suites and one journey on another Node line. Its install and
+ * native build count as gates; its test results join the summary.
+ */
+function runOnExtraNode(
+  major: string,
+  chromiumOk: boolean,
+): { counts: Counts[]; ok: boolean[] } {
+  const extra = prepareExtraNode(major, ROOT, (name, ok) => {
+    gates.push({ name, ok });
+  });
+  if (!extra) return { counts: [], ok: [] };
+  try {
+    return withSqliteBinding(ROOT, extra.sqliteBinding, () => {
+      // Children that start `node` by name (Playwright's web server) get it too.
+      const env = {
+        PATH: `${extra.binDir}${path.delimiter}${process.env.PATH ?? ''}`,
+      };
+      const vitestJson = path.join(OUT, `vitest-node${major}.json`);
+      const vitestOk = step(
+        `unit and component tests (vitest) on Node ${major}`,
+        extra.bin,
+        [
+          bin('vitest', 'vitest.mjs'),
+          'run',
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${vitestJson}`,
+        ],
+        env,
+      );
+      const playwrightJson = path.join(OUT, `playwright-node${major}.json`);
+      const playwrightOk =
+        chromiumOk &&
+        step(
+          `end-to-end journey (Playwright) on Node ${major}`,
+          extra.bin,
+          [bin('@playwright/test', 'cli.js'), 'test', ...EXTRA_NODE_JOURNEY],
+          { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+        );
+      return {
+        counts: [vitestCounts(vitestJson), playwrightCounts(playwrightJson)],
+        ok: [vitestOk, playwrightOk],
+      };
+    });
+  } finally {
+    extra.dispose();
+  }
 }
 
 process.exit(main());
