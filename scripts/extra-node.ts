@@ -65,6 +65,21 @@ function nodeGypScript(npmCli: string): string {
 }
 
 /**
+ * The environment for node-gyp: npm passes its configuration to scripts as
+ * `npm_config_*` variables, and node-gyp prefers them to its command line,
+ * so a distribution's `nodedir=/usr` would build against the machine Node's
+ * headers.
+ */
+function withoutNpmConfig(binDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!name.toLowerCase().startsWith('npm_')) env[name] = value;
+  }
+  env.PATH = `${binDir}${path.delimiter}${process.env.PATH ?? ''}`;
+  return env;
+}
+
+/**
  * Installs Node `major` and builds better-sqlite3 for it. Returns undefined
  * (after printing why) when a step fails; `gate` records each step.
  */
@@ -138,13 +153,7 @@ export function prepareExtraNode(
       '--jobs=max',
       '--loglevel=warn',
     ],
-    {
-      cwd: copy,
-      env: {
-        ...process.env,
-        PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
-      },
-    },
+    { cwd: copy, env: withoutNpmConfig(binDir) },
   );
   const sqliteBinding = path.join(
     copy,
@@ -152,8 +161,17 @@ export function prepareExtraNode(
     'Release',
     'better_sqlite3.node',
   );
-  const bindingOk = built && existsSync(sqliteBinding);
-  gate(`Node ${major}: better-sqlite3 built`, bindingOk);
+  // Proof that the build is for this Node's ABI: open a database with it.
+  const bindingOk =
+    built &&
+    existsSync(sqliteBinding) &&
+    run(`Node ${major}: better-sqlite3 loads`, bin, [
+      '-e',
+      `const Database = require(${JSON.stringify(path.join(root, 'node_modules', 'better-sqlite3'))});` +
+        `const db = new Database(':memory:', { nativeBinding: ${JSON.stringify(sqliteBinding)} });` +
+        `console.log('SQLite', db.prepare('select sqlite_version() as v').get().v, 'on', process.version);`,
+    ]);
+  gate(`Node ${major}: better-sqlite3 built for it`, bindingOk);
   if (!bindingOk) {
     dispose();
     return undefined;
