@@ -6,7 +6,6 @@
  * the package, so the project's own node_modules keep serving the machine's
  * Node.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -17,6 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runStep } from './run-step';
 
 export interface ExtraNode {
   major: string;
@@ -30,25 +30,7 @@ export interface ExtraNode {
   dispose: () => void;
 }
 
-type Run = (
-  name: string,
-  command: string,
-  args: string[],
-  options?: SpawnSyncOptions,
-) => boolean;
-
-/** Runs a command with inherited output; true when it exits with 0. */
-export const runStep: Run = (name, command, args, options = {}) => {
-  console.log(`\n=== ${name} ===`);
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
-  const ok = result.status === 0;
-  if (!ok) {
-    console.log(
-      `--- ${name} FAILED (exit ${String(result.status ?? result.signal)})`,
-    );
-  }
-  return ok;
-};
+type Run = typeof runStep;
 
 /** npm's own node-gyp, which npm names to the scripts it runs. */
 function nodeGypScript(npmCli: string): string {
@@ -70,7 +52,7 @@ function nodeGypScript(npmCli: string): string {
  * so a distribution's `nodedir=/usr` would build against the machine Node's
  * headers.
  */
-function withoutNpmConfig(binDir: string): NodeJS.ProcessEnv {
+export function withoutNpmConfig(binDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.toLowerCase().startsWith('npm_')) env[name] = value;

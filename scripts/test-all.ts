@@ -10,7 +10,6 @@
  * one end-to-end journey run again on that Node line, counted in the same
  * summary (scripts/extra-node.ts).
  */
-import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -21,6 +20,7 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareExtraNode, withSqliteBinding } from './extra-node';
+import { runStep } from './run-step';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, '.ci-out');
@@ -42,18 +42,10 @@ function step(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): boolean {
-  console.log(`\n=== ${name} ===`);
-  const result = spawnSync(command, args, {
+  return runStep(name, command, args, {
     cwd: ROOT,
-    stdio: 'inherit',
     env: { ...process.env, ...env },
   });
-  const ok = result.status === 0;
-  if (!ok)
-    console.log(
-      `--- ${name} FAILED (exit ${String(result.status ?? result.signal)})`,
-    );
-  return ok;
 }
 
 function gate(
