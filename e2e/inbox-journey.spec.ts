@@ -7,33 +7,32 @@ test('demo assigns an unassigned task, fills its form, completes it and finds it
   task,
   loginAs,
 }) => {
-  const assess = await startTask('loan-application');
+  const review = await startTask('vacation-request');
   await loginAs('demo');
   await inbox.filterBy('Unassigned');
-  await inbox.openTask(assess);
-  await expect(page.getByLabel('Credit score')).toHaveAttribute('readonly', '');
+  await inbox.openTask(review);
+  const decline = page.getByRole('radio', { name: 'Decline' });
+  await expect(decline).not.toBeEditable();
   await task.assignToMe();
 
-  const score = page.getByLabel('Credit score');
-  await expect(score).toBeEditable();
-  await score.fill('720');
-  await page.getByRole('radio', { name: 'B (medium)' }).check();
-  await page.getByRole('checkbox', { name: 'Collateral required' }).check();
+  await expect(decline).toBeEditable();
+  await decline.check();
+  // The form asks for a reason only once the request is declined.
+  const reason = page.getByLabel('Reason');
+  await expect(reason).toBeVisible();
+  await reason.fill('Overlaps with the quarterly close.');
   await task.complete();
 
   await inbox.filterBy('Completed');
-  await expect(inbox.card(assess)).toBeVisible();
-  await page.goto(`/tasks/${encodeURIComponent(assess.id)}?filter=completed`);
-  await expect(inbox.heading).toHaveText(assess.name);
+  await expect(inbox.card(review)).toBeVisible();
+  await page.goto(`/tasks/${encodeURIComponent(review.id)}?filter=completed`);
+  await expect(inbox.heading).toHaveText(review.name);
   await expect(
-    task.variables.getByRole('row', { name: /creditScore/ }),
-  ).toContainText('720');
+    task.variables.getByRole('row', { name: /vacationApproved/ }),
+  ).toContainText('"no"');
   await expect(
-    task.variables.getByRole('row', { name: /riskClass/ }),
-  ).toContainText('"B"');
-  await expect(
-    task.variables.getByRole('row', { name: /collateralRequired/ }),
-  ).toContainText('true');
+    task.variables.getByRole('row', { name: /declineReason/ }),
+  ).toContainText('"Overlaps with the quarterly close."');
 });
 
 test('a task without a form is completed with the variables editor', async ({

@@ -88,6 +88,8 @@ const HAPPY_PATH_VARIABLES: Record<ProcessId, Record<string, unknown>> = {
     creditLimit: 1000,
   },
   'loan-application': {
+    // The process routes on the amount, which a real start would carry.
+    requestedAmount: 15000,
     creditScore: 720,
     riskClass: 'B',
     collateralRequired: false,
