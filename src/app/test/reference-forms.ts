@@ -7,12 +7,11 @@
  * missing or empty folder fails the test file instead of letting it pass
  * with nothing checked.
  */
+import { listReferenceForms, type Env } from './list-reference-forms';
+
 interface NodeFs {
-  existsSync(path: string): boolean;
-  readdirSync(path: string): string[];
   readFileSync(path: string, encoding: 'utf8'): string;
 }
-type Env = Record<string, string | undefined>;
 // The files are outside the repository, so only Node can read them; tests run
 // in Node even under a DOM emulation. The app's tsconfig has no Node types and
 // lint keeps `node:` imports out of browser code, so fs and process are
@@ -26,33 +25,6 @@ const processEnv: Env =
 export const REFERENCE_FORMS_DIR = '../shared/reference/forms';
 
 export const REFERENCE_FORMS_SKIP_REASON = `the reference forms are not present at ${REFERENCE_FORMS_DIR} (they live outside this repository)`;
-
-/** `CI=true`, `CI=1` and the like; an empty value, `false` or `0` is not CI. */
-export function isCi(env: Env): boolean {
-  const value = env.CI?.trim().toLowerCase() ?? '';
-  return value !== '' && value !== 'false' && value !== '0';
-}
-
-/**
- * Names of the forms in `dir` (file names without `.form.json`), sorted.
- * Empty when the folder is absent or holds no form; then throws instead
- * when `env` says this is CI.
- */
-export function listReferenceForms(dir: string, env: Env): readonly string[] {
-  const names = fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((file) => file.endsWith('.form.json'))
-        .map((file) => file.slice(0, -'.form.json'.length))
-        .sort()
-    : [];
-  if (names.length === 0 && isCi(env)) {
-    throw new Error(
-      `CI needs the reference forms: no *.form.json in ${dir} (they ship with the project workspace, not with a clone of the repository)`,
-    );
-  }
-  return names;
-}
 
 /** Names of the reference forms, sorted; empty (outside CI) when absent. */
 export const REFERENCE_FORM_NAMES: readonly string[] = listReferenceForms(

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  REFERENCE_FORMS_DIR,
-  isCi,
-  listReferenceForms,
-} from './reference-forms';
+import { isCi, listReferenceForms } from './list-reference-forms';
 
 // The promise the real-world forms suite makes: skip with a reason on a
 // clone without ../shared/reference, fail under CI.
 
-const MISSING = `${REFERENCE_FORMS_DIR}/../no-such-folder`;
+/** Relative to the repository root, where vitest runs. */
+const MISSING = '../shared/reference/no-such-folder';
 
 describe('listReferenceForms', () => {
   it('without CI, a missing folder gives no forms, so the suite skips', () => {
