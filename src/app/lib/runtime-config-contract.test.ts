@@ -1,6 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { runtimeConfigSchema } from '../test/runtime-config-schema';
 import { RUNTIME_CONFIG_PATTERNS, parseRuntimeConfig } from './runtime-config';
 
 /**
@@ -13,7 +12,17 @@ import { RUNTIME_CONFIG_PATTERNS, parseRuntimeConfig } from './runtime-config';
  */
 
 type Json = Record<string, unknown>;
-const schema = runtimeConfigSchema();
+
+// The contract is data owned by the BFF (docs/architecture.md); Vite's glob
+// import reads it as text without importing BFF code.
+const schemaFiles = import.meta.glob<string>(
+  '../../bff/runtime-config.schema.json',
+  { query: '?raw', import: 'default', eager: true },
+);
+const schemaText = Object.values(schemaFiles)[0];
+if (!schemaText)
+  throw new Error('src/bff/runtime-config.schema.json is missing');
+const schema = JSON.parse(schemaText) as Json;
 const allows = new Ajv2020({ strict: true }).compile(schema);
 const fillDefaults = new Ajv2020({ strict: true, useDefaults: true }).compile(
   schema,
