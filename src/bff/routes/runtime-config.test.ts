@@ -101,7 +101,9 @@ test("the browser learns Tasklist's address in direct mode only", () => {
     loadConfig({ ...env, BFF_MODE: 'direct' }).config,
   );
   const proxy = runtimeConfig(loadConfig({ ...env, BFF_MODE: 'proxy' }).config);
-  expect(direct.tasklistGraphqlUrl).toBe('https://tasklist.example.com/graphql');
+  expect(direct.tasklistGraphqlUrl).toBe(
+    'https://tasklist.example.com/graphql',
+  );
   expect(proxy.tasklistGraphqlUrl).toBe('/graphql');
   expect(JSON.stringify(proxy)).not.toContain('tasklist.example.com');
 });
