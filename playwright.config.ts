@@ -64,6 +64,14 @@ const IN_BOTH_MODES = [
   '**/client-secret.spec.ts',
 ];
 
+/**
+ * `npm run docs:screenshots` sets this: the README's screenshots become a
+ * project of their own. Without it the project does not exist, so
+ * `npm test` never runs it.
+ */
+const docsScreenshots = Boolean(process.env.DOCS_SCREENSHOTS);
+const SCREENSHOTS_SPEC = /screenshots\.spec\.ts$/;
+
 export default defineConfig({
   testDir: './e2e',
   outputDir: `./test-results/${E2E_PORTS.app}`,
@@ -95,21 +103,44 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'proxy', use: { baseURL }, testIgnore: DIRECT_ONLY },
+    // The tests. Each starts the process instances it needs through the API
+    // of its project's stack (e2e/support/tasklist-api.ts) and never relies
+    // on the seeded tasks.
+    {
+      name: 'proxy',
+      use: { baseURL },
+      testIgnore: [...DIRECT_ONLY, SCREENSHOTS_SPEC],
+    },
     {
       name: 'direct',
       use: { baseURL: directURL },
       testMatch: [...DIRECT_ONLY, ...IN_BOTH_MODES],
     },
+    ...(docsScreenshots
+      ? [
+          {
+            name: 'docs-screenshots',
+            use: { baseURL },
+            testMatch: SCREENSHOTS_SPEC,
+            retries: 0,
+          },
+        ]
+      : []),
   ],
+  // The screenshots need only the proxy stack (the mode `npm start` runs).
   webServer: [
     stack('proxy', { ...E2E_PORTS, management: managementPort }),
-    stack('direct', {
-      ...E2E_DIRECT_PORTS,
-      management: Number(
-        process.env.E2E_DIRECT_MANAGEMENT_PORT ?? E2E_DIRECT_PORTS.app + 6000,
-      ),
-    }),
+    ...(docsScreenshots
+      ? []
+      : [
+          stack('direct', {
+            ...E2E_DIRECT_PORTS,
+            management: Number(
+              process.env.E2E_DIRECT_MANAGEMENT_PORT ??
+                E2E_DIRECT_PORTS.app + 6000,
+            ),
+          }),
+        ]),
   ],
 });
 

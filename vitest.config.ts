@@ -11,8 +11,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/app/**/*.test.{ts,tsx}'],
           setupFiles: ['./src/app/test/setup.ts'],
-          // Bounds against a hang, not speed checks (those live in bench/):
-          // on a shared two-core machine a jsdom render can take seconds.
+          // Component tests render whole routes in jsdom; on the 2-core CI
+          // machine shared with other work, 5 s (vitest's default) timed out
+          // correct tests. Speed is measured in bench/, not here.
           testTimeout: 20_000,
         },
       }),

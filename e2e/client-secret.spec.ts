@@ -1,19 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { E2E_PORTS } from '../playwright.config';
-import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { TaskPage } from './support/task-page';
-
-/** The BFF's OAuth client secret, as the launcher gave it to the stack. */
-function clientSecret(): string {
-  if (process.env.OAUTH_CLIENT_SECRET) return process.env.OAUTH_CLIENT_SECRET;
-  const file = path.resolve(
-    `.data/e2e-${String(E2E_PORTS.app)}/oauth-client-secret`,
-  );
-  if (!existsSync(file)) throw new Error(`No client secret at ${file}`);
-  return readFileSync(file, 'utf8').trim();
-}
+import { bffClientSecret, startTask } from './support/tasklist-api';
 
 interface Entry {
   where: string;
@@ -54,13 +42,14 @@ test('the client secret never appears in any request, response, header or script
   inbox,
   loginAs,
 }) => {
-  const secret = clientSecret();
+  const secret = bffClientSecret();
   expect(secret.length).toBeGreaterThanOrEqual(16);
   const traffic = recordTraffic(page);
 
+  const approve = await startTask('invoice-approval');
   await loginAs('demo');
   await inbox.filterBy('Unassigned');
-  await inbox.openTask('Approve invoice');
+  await inbox.openTask(approve);
   await new TaskPage(page).assignToMe();
   await page.getByRole('button', { name: 'Unassign' }).click();
   await expect(page.getByText('Task unassigned.')).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { startTask, taskWithoutForm } from './support/tasklist-api';
 
 test('demo assigns an unassigned task, fills its form, completes it and finds it under Completed', async ({
   page,
@@ -6,30 +7,32 @@ test('demo assigns an unassigned task, fills its form, completes it and finds it
   task,
   loginAs,
 }) => {
+  const review = await startTask('vacation-request');
   await loginAs('demo');
   await inbox.filterBy('Unassigned');
-  const taskId = await inbox.openTask('Approve invoice');
-  await expect(page.getByLabel('Supplier')).toHaveAttribute('readonly', '');
+  await inbox.openTask(review);
+  const decline = page.getByRole('radio', { name: 'Decline' });
+  await expect(decline).not.toBeEditable();
   await task.assignToMe();
 
-  const supplier = page.getByLabel('Supplier');
-  await expect(supplier).toBeEditable();
-  await supplier.fill('Acme Office Supplies');
-  await page.getByRole('radio', { name: 'Approve' }).check();
+  await expect(decline).toBeEditable();
+  await decline.check();
+  // The form asks for a reason only once the request is declined.
+  const reason = page.getByLabel('Reason');
+  await expect(reason).toBeVisible();
+  await reason.fill('Overlaps with the quarterly close.');
   await task.complete();
 
   await inbox.filterBy('Completed');
-  await page.goto(`/tasks/${encodeURIComponent(taskId)}?filter=completed`);
-  await expect(inbox.heading).toHaveText('Approve invoice');
+  await expect(inbox.card(review)).toBeVisible();
+  await page.goto(`/tasks/${encodeURIComponent(review.id)}?filter=completed`);
+  await expect(inbox.heading).toHaveText(review.name);
   await expect(
-    task.variables.getByRole('row', { name: /decision/ }),
-  ).toContainText('"approve"');
+    task.variables.getByRole('row', { name: /vacationApproved/ }),
+  ).toContainText('"no"');
   await expect(
-    task.variables.getByRole('row', { name: /supplier/ }),
-  ).toContainText('"Acme Office Supplies"');
-  await expect(
-    inbox.list.getByRole('link', { name: /^Approve invoice,/ }).first(),
-  ).toBeVisible();
+    task.variables.getByRole('row', { name: /declineReason/ }),
+  ).toContainText('"Overlaps with the quarterly close."');
 });
 
 test('a task without a form is completed with the variables editor', async ({
@@ -38,9 +41,10 @@ test('a task without a form is completed with the variables editor', async ({
   task,
   loginAs,
 }) => {
+  const plain = await taskWithoutForm();
   await loginAs('demo');
   await inbox.filterBy('Unassigned');
-  const taskId = await inbox.openTask('Check receipts');
+  await inbox.openTask(plain);
   await task.assignToMe();
   await task.addVariable('receiptsOk', 'maybe');
   await task.completeButton.click();
@@ -50,7 +54,7 @@ test('a task without a form is completed with the variables editor', async ({
     .fill('true');
   await task.complete();
 
-  await page.goto(`/tasks/${encodeURIComponent(taskId)}?filter=completed`);
+  await page.goto(`/tasks/${encodeURIComponent(plain.id)}?filter=completed`);
   await expect(
     task.variables.getByRole('row', { name: /receiptsOk/ }),
   ).toContainText('true');
@@ -70,17 +74,11 @@ test('a deep link to a task survives sign-in', async ({
   inbox,
   loginAs,
 }) => {
-  await loginAs('demo');
-  await inbox.filterBy('Unassigned');
-  const taskId = await inbox.openTask('Verify customer identity');
-  const target = `/tasks/${encodeURIComponent(taskId)}?filter=unassigned`;
-  await page.context().clearCookies();
-  await page.evaluate(() => {
-    sessionStorage.clear();
-  });
+  const verify = await startTask('customer-onboarding');
+  const target = `/tasks/${encodeURIComponent(verify.id)}?filter=unassigned`;
   await loginAs('demo', target);
   expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(
     target,
   );
-  await expect(inbox.heading).toHaveText('Verify customer identity');
+  await expect(inbox.heading).toHaveText(verify.name);
 });

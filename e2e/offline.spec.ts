@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { startTask } from './support/tasklist-api';
 
 test('losing the network shows the banner, and the app recovers when it returns', async ({
   page,
@@ -6,6 +7,7 @@ test('losing the network shows the banner, and the app recovers when it returns'
   inbox,
   loginAs,
 }) => {
+  await startTask('invoice-approval');
   await loginAs('demo');
   await expect(inbox.list).toBeVisible();
   await context.setOffline(true);

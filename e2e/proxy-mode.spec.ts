@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { E2E_PORTS } from '../playwright.config';
 import { expect, test } from './support/fixtures';
 import { signIn, type RuntimeConfig } from './support/oidc-sign-in';
+import { completedTask, startTask } from './support/tasklist-api';
 
 /**
  * Proxy mode on the stack as `npm start` runs it: the browser's token is the
@@ -77,6 +78,8 @@ test('the BFF token opens the BFF’s /graphql by hash and nothing at Tasklist',
   request,
   baseURL,
 }) => {
+  // An open task of its own, so the inbox query has something to return.
+  await startTask('invoice-approval');
   const appOrigin = new URL(baseURL ?? '').origin;
   const config = (await (
     await request.get('/api/config')
@@ -137,18 +140,21 @@ test('the browser never contacts Tasklist and never sees a machine token (G50)',
   inbox: inboxPage,
   task,
 }) => {
+  const approve = await startTask('invoice-approval');
+  const done = await completedTask();
   const traffic = recordTraffic(page);
   await loginAs('demo');
   // Reads and both assignment mutations, leaving the task as it was found.
   await inboxPage.filterBy('Unassigned');
-  await inboxPage.openTask('Approve invoice');
+  await inboxPage.openTask(approve);
   await expect(task.details).toBeVisible();
   await task.assignToMe();
   await task.unassignButton.click();
   await expect(page.getByText('Task unassigned.')).toBeVisible();
   await expect(task.assignButton).toBeVisible();
   await inboxPage.filterBy('Completed');
-  await expect(inboxPage.list.getByRole('link').first()).toBeVisible();
+  await inboxPage.scrollTo(inboxPage.card(done));
+  await expect(inboxPage.card(done)).toBeVisible();
   await traffic.settled();
 
   const csp = await page.evaluate(async () => {

@@ -1,10 +1,17 @@
 import { expect, test } from './support/fixtures';
+import {
+  completedTask,
+  startTask,
+  taskWithoutForm,
+} from './support/tasklist-api';
 
 test('Tasklist answering 401 once costs exactly one token refresh and one retry', async ({
   page,
   inbox,
   loginAs,
 }) => {
+  const done = await completedTask();
+  await startTask('invoice-approval');
   await loginAs('demo');
   await expect(inbox.list).toBeVisible();
   const tokenCalls: string[] = [];
@@ -25,7 +32,7 @@ test('Tasklist answering 401 once costs exactly one token refresh and one retry'
     await route.continue();
   });
   await inbox.filterBy('Completed');
-  await expect(inbox.list.getByRole('link').first()).toBeVisible();
+  await expect(inbox.card(done)).toBeVisible();
   expect(rejected).toBe(1);
   expect(tokenCalls).toHaveLength(1);
 });
@@ -35,6 +42,7 @@ test('browser storage holds no Tasklist token after sign-in', async ({
   inbox,
   loginAs,
 }) => {
+  await startTask('invoice-approval');
   const tokens: string[] = [];
   page.on('response', async (response) => {
     if (response.url().endsWith('/api/token') && response.ok()) {
@@ -64,9 +72,10 @@ test('typed input survives an expired session and a new sign-in', async ({
   task,
   loginAs,
 }) => {
+  const plain = await taskWithoutForm();
   await loginAs('demo');
   await inbox.filterBy('Unassigned');
-  await inbox.openTask('Reimburse employee');
+  await inbox.openTask(plain);
   await task.assignToMe();
   await task.addVariable('note', '"checked the hotel bill"');
   const here = new URL(page.url());
@@ -96,13 +105,14 @@ test('on a 360 px screen the list and the task take turns, with back navigation'
   inbox,
   loginAs,
 }) => {
+  const approve = await startTask('invoice-approval');
   await page.setViewportSize({ width: 360, height: 740 });
   await loginAs('demo');
   await expect(inbox.list).toBeVisible();
   await expect(
     page.getByRole('heading', { name: 'Pick a task to work on' }),
   ).toBeHidden();
-  await inbox.openTask('Approve invoice');
+  await inbox.openTask(approve);
   await expect(inbox.list).toBeHidden();
   await page.getByRole('link', { name: '← Back to tasks' }).click();
   await expect(inbox.list).toBeVisible();
@@ -117,6 +127,7 @@ test('no request after the sign-in callback carries the code in its Referer, and
   inbox,
   loginAs,
 }) => {
+  await startTask('invoice-approval');
   const referers: string[] = [];
   page.on('request', (request) => {
     const referer = request.headers().referer;
@@ -133,6 +144,7 @@ test('reloading a page keeps the user signed in where they were', async ({
   inbox,
   loginAs,
 }) => {
+  await startTask('invoice-approval');
   await loginAs('demo', '/tasks?filter=unassigned');
   await expect(inbox.list).toBeVisible();
   await page.reload();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { startTask } from './support/tasklist-api';
 
 const LIGHT_BG = 'rgb(244, 246, 248)';
 const DARK_BG = 'rgb(15, 20, 26)';
@@ -13,6 +14,7 @@ test('the theme follows the system, and the toggle overrides it and is remembere
   inbox,
   loginAs,
 }) => {
+  await startTask('vacation-request');
   await page.emulateMedia({ colorScheme: 'light' });
   await loginAs('demo');
   await expect(inbox.list).toBeVisible();

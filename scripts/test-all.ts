@@ -5,8 +5,12 @@
  *
  * Every step runs even when an earlier one fails, so one run shows all
  * problems; the exit code is non-zero if anything failed.
+ *
+ * With `TEST_ALSO_ON_NODE=<major>` (set by `.ci/run`), a short smoke check runs
+ * on that Node line too (better-sqlite3 built and loaded for it, a few node
+ * suites, one end-to-end journey), counted in the same summary
+ * (scripts/extra-node.ts, docs/decisions/021-supported-node-lines.md).
  */
-import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -16,6 +20,8 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareExtraNode, withSqliteBinding } from './extra-node';
+import { runStep } from './run-step';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, '.ci-out');
@@ -37,18 +43,10 @@ function step(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): boolean {
-  console.log(`\n=== ${name} ===`);
-  const result = spawnSync(command, args, {
+  return runStep(name, command, args, {
     cwd: ROOT,
-    stdio: 'inherit',
     env: { ...process.env, ...env },
   });
-  const ok = result.status === 0;
-  if (!ok)
-    console.log(
-      `--- ${name} FAILED (exit ${String(result.status ?? result.signal)})`,
-    );
-  return ok;
 }
 
 function gate(
@@ -186,6 +184,13 @@ function main(): number {
   }
 
   const counts = [vitestCounts(vitestJson), playwrightCounts(playwrightJson)];
+  const suitesOk = [vitestOk, playwrightOk];
+  const extraMajor = process.env.TEST_ALSO_ON_NODE;
+  if (extraMajor) {
+    const extra = runOnExtraNode(extraMajor, chromiumOk);
+    counts.push(...extra.counts);
+    suitesOk.push(...extra.ok);
+  }
   const failedGates = gates.filter((g) => !g.ok);
   const total = counts.reduce(
     (sum, c) => ({
@@ -196,8 +201,9 @@ function main(): number {
     { passed: 0, failed: failedGates.length, skipped: 0 },
   );
   // A suite that crashed without failing a test still fails the run.
-  if (!vitestOk && counts[0]?.failed === 0) total.failed += 1;
-  if (!playwrightOk && counts[1]?.failed === 0) total.failed += 1;
+  suitesOk.forEach((ok, i) => {
+    if (!ok && counts[i]?.failed === 0) total.failed += 1;
+  });
 
   console.log('\n=== summary ===');
   for (const g of gates) console.log(`${g.ok ? 'ok    ' : 'FAILED'} ${g.name}`);
@@ -206,7 +212,87 @@ function main(): number {
     (total.skipped > 0 ? `, ${total.skipped} skipped` : '');
   writeFileSync(path.join(OUT, 'summary.txt'), `${summary}\n`);
   console.log(summary);
-  return total.failed === 0 && vitestOk && playwrightOk ? 0 : 1;
+  return total.failed === 0 && suitesOk.every(Boolean) ? 0 : 1;
+}
+
+/**
+ * The suites that also run on the extra Node line: one per place where the
+ * Node line matters (the native SQLite module on disk, the Tasklist server
+ * process, oidc-provider's code flow, the BFF's upstream fetch, the
+ * launcher). Running every suite again would double the longest step of
+ * `npm test` for code that does not depend on the Node line; see ADR 021.
+ */
+const EXTRA_NODE_SUITES = [
+  '--project',
+  'node',
+  'src/tasklist/store/persistence.test.ts',
+  'src/tasklist/server.test.ts',
+  'src/identity/authorization-code.test.ts',
+  'src/bff/routes/token-upstream.test.ts',
+  'src/launcher.test.ts',
+];
+
+/**
+ * The end-to-end journey that also runs on the extra Node line, in proxy
+ * mode (what `npm start` runs) only: one journey, as decision 021 counts it.
+ */
+const EXTRA_NODE_JOURNEY = [
+  'e2e/inbox-journey.spec.ts',
+  '--project',
+  'proxy',
+  '--grep',
+  'demo assigns an unassigned task',
+];
+
+/**
+ * The smoke suites and one journey on another Node line. Its install and
+ * native build count as gates; its test results join the summary.
+ */
+function runOnExtraNode(
+  major: string,
+  chromiumOk: boolean,
+): { counts: Counts[]; ok: boolean[] } {
+  const extra = prepareExtraNode(major, ROOT, (name, ok) => {
+    gates.push({ name, ok });
+  });
+  if (!extra) return { counts: [], ok: [] };
+  try {
+    return withSqliteBinding(ROOT, extra.sqliteBinding, () => {
+      // Children that start `node` by name (Playwright's web server) get it too.
+      const env = {
+        PATH: `${extra.binDir}${path.delimiter}${process.env.PATH ?? ''}`,
+      };
+      const vitestJson = path.join(OUT, `vitest-node${major}.json`);
+      const vitestOk = step(
+        `smoke suites (vitest) on Node ${major}`,
+        extra.bin,
+        [
+          bin('vitest', 'vitest.mjs'),
+          'run',
+          ...EXTRA_NODE_SUITES,
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${vitestJson}`,
+        ],
+        env,
+      );
+      const playwrightJson = path.join(OUT, `playwright-node${major}.json`);
+      const playwrightOk =
+        chromiumOk &&
+        step(
+          `end-to-end journey (Playwright) on Node ${major}`,
+          extra.bin,
+          [bin('@playwright/test', 'cli.js'), 'test', ...EXTRA_NODE_JOURNEY],
+          { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+        );
+      return {
+        counts: [vitestCounts(vitestJson), playwrightCounts(playwrightJson)],
+        ok: [vitestOk, playwrightOk],
+      };
+    });
+  } finally {
+    extra.dispose();
+  }
 }
 
 process.exit(main());

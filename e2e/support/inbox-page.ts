@@ -26,14 +26,27 @@ export class InboxPage {
     ).toHaveAttribute('aria-current', 'page');
   }
 
+  /** The card of one task in the list: a link named after the task. */
+  card(task: { id: string; name: string }): Locator {
+    return this.list
+      .getByRole('link', { name: new RegExp(`^${escapeRegExp(task.name)},`) })
+      .and(this.page.locator(`[data-task-id="${task.id}"]`));
+  }
+
   /**
-   * Opens the first task whose card starts with `name`, scrolling the
-   * virtualised list until its card is rendered; returns the task id.
+   * Opens a task from the list, scrolling the virtualised list until its
+   * card is rendered; several tasks may share a name, so it goes by id.
    */
-  async openTask(name: string): Promise<string> {
-    const card = this.list
-      .getByRole('link', { name: new RegExp(`^${name},`) })
-      .first();
+  async openTask(task: { id: string; name: string }): Promise<void> {
+    const card = this.card(task);
+    await this.scrollTo(card);
+    await card.click();
+    await expect(this.heading).toHaveText(task.name);
+    expect(this.taskIdFromUrl()).toBe(task.id);
+  }
+
+  /** Scrolls the virtualised list until `card` is rendered (or the list ends). */
+  async scrollTo(card: Locator): Promise<void> {
     const scroller = this.page.getByTestId('task-list-scroller');
     await expect(this.list.getByRole('link').first()).toBeVisible();
     for (let step = 0; step < 200 && (await card.count()) === 0; step++) {
@@ -51,9 +64,6 @@ export class InboxPage {
           ),
       );
     }
-    await card.click();
-    await expect(this.heading).toHaveText(name);
-    return this.taskIdFromUrl();
   }
 
   taskIdFromUrl(): string {
@@ -61,4 +71,8 @@ export class InboxPage {
     if (!match?.[1]) throw new Error(`No task in ${this.page.url()}`);
     return decodeURIComponent(match[1]);
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

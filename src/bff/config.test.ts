@@ -96,6 +96,34 @@ describe('validation', () => {
     }
   });
 
+  test('addresses handed to the browser carry no credentials or fragment, and the issuer no query', () => {
+    expect(
+      problems({
+        OIDC_ISSUER: 'https://user:secret@login.example.com/realms/a?x=1#y',
+        TASKLIST_GRAPHQL_URL: 'HTTPS://tasklist.example.com/graphql#top',
+      }),
+    ).toEqual([
+      'OIDC_ISSUER: must not contain a user name or password',
+      'OIDC_ISSUER: must not contain a fragment',
+      'OIDC_ISSUER: must not contain a query',
+      'TASKLIST_GRAPHQL_URL: must start with http:// or https:// in lower case',
+      'TASKLIST_GRAPHQL_URL: must not contain a fragment',
+    ]);
+    expect(
+      loadConfig({
+        TASKLIST_GRAPHQL_URL: 'https://tasklist.example.com/graphql?tenant=a',
+      }).config.tasklistGraphqlUrl,
+    ).toBe('https://tasklist.example.com/graphql?tenant=a');
+  });
+
+  test('a setting of only blanks counts as unset', () => {
+    const { config } = loadConfig({ OIDC_CLIENT_ID: '  ', OIDC_SCOPES: '\t' });
+    expect(config.oidc.clientId).toBe('tasklist-inbox');
+    expect(config.oidc.scopes).toBe(
+      'openid profile email groups offline_access',
+    );
+  });
+
   test('proxy-mode settings: defaults, limits, and a warning for plain http to a remote Tasklist', () => {
     const { config } = loadConfig({});
     expect(config.proxy).toMatchObject({

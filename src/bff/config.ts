@@ -103,13 +103,33 @@ export class ConfigError extends Error {
   }
 }
 
-/** Unset and empty mean the same for most variables. */
+/** Unset, empty and only blanks mean the same for most variables. */
 const opt = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    schema.optional(),
+  );
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .describe('url');
+/**
+ * An address the BFF hands to the browser in /api/config
+ * (runtime-config.schema.json): lower-case scheme, and no user info or
+ * fragment, which would leak credentials or break the SPA's requests.
+ */
+const browserUrl = httpUrl
+  .refine((v) => !/^https?:/i.test(v) || /^https?:\/\//.test(v), {
+    error: 'must start with http:// or https:// in lower case',
+  })
+  .refine((v) => !/^[^/?#]*\/\/[^/?#]*@/.test(v), {
+    error: 'must not contain a user name or password',
+  })
+  .refine((v) => !v.includes('#'), { error: 'must not contain a fragment' });
+/** An OpenID issuer: a browser URL without a query (OpenID Connect Discovery 1.0, 3). */
+const issuerUrl = browserUrl.refine((v) => !v.includes('?'), {
+  error: 'must not contain a query',
+});
 const int = (min: number, max: number) =>
   z.coerce
     .number({ error: 'must be a number' })
@@ -140,7 +160,7 @@ const envSchema = z.object({
   APP_ORIGINS: opt(originList),
   BFF_ALLOW_SAME_SITE: opt(bool),
   BFF_TRUST_PROXY: opt(z.string()),
-  OIDC_ISSUER: opt(httpUrl),
+  OIDC_ISSUER: opt(issuerUrl),
   OIDC_CLIENT_ID: opt(z.string()),
   OIDC_SCOPES: opt(z.string()),
   BFF_RESOURCE: opt(z.string()),
@@ -157,7 +177,7 @@ const envSchema = z.object({
   BFF_ALLOWED_GROUPS: opt(listOf(z.string())),
   BFF_RATE_LIMIT_PER_USER: opt(int(1, 1_000_000)),
   BFF_RATE_LIMIT_PER_IP: opt(int(1, 1_000_000)),
-  TASKLIST_GRAPHQL_URL: opt(httpUrl),
+  TASKLIST_GRAPHQL_URL: opt(browserUrl),
   POLL_INTERVAL_MS: opt(int(1000, 3_600_000)),
   BFF_FEATURES: opt(z.string()),
   FRAME_ANCESTORS: opt(z.string()),

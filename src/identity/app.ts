@@ -32,6 +32,8 @@ export interface IdentityAppDeps {
   keys: KeyFile;
   users: UserDirectory;
   logger: Logger;
+  /** The sign-in throttle's clock; tests move it instead of sleeping. */
+  now?: () => number;
 }
 
 export interface IdentityApp {
@@ -171,6 +173,7 @@ export function createIdentityApp(deps: IdentityAppDeps): IdentityApp {
     users: deps.users,
     logger,
     appName: APP_NAME,
+    ...(deps.now ? { now: deps.now } : {}),
   });
   const token = tokenFront(config, resources, forward);
 

@@ -27,6 +27,8 @@ export interface InteractionDeps {
   users: UserDirectory;
   logger: Logger;
   appName: string;
+  /** The sign-in throttle's clock (default: Date.now). */
+  now?: () => number;
 }
 
 interface PageContext {
@@ -58,6 +60,7 @@ export function createInteractionHandler(deps: InteractionDeps) {
     freeAttemptsPerAccount: config.signIn.maxFailuresPerUser,
     maxFailuresPerAddress: config.signIn.maxFailuresPerIp,
     windowSeconds: config.signIn.windowSeconds,
+    ...(deps.now ? { now: deps.now } : {}),
   });
   let demo: Promise<DemoAccount[]> | undefined;
 

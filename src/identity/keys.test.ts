@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   mkdtempSync,
   readFileSync,
@@ -12,7 +11,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadOrCreateKeys, readKeyFile, rotateKeys } from './keys';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'identity-keys-'));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -70,30 +68,5 @@ describe('signing and cookie keys', () => {
     expect(stored.signing.map((k) => k.kid)).toEqual(three.kept);
     expect(stored.cookies).toHaveLength(3);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-  });
-
-  it('npm run identity:rotate-keys rotates the configured file', async () => {
-    const dataDir = path.join(dir, 'data');
-    const file = path.join(dataDir, 'identity-keys.json');
-    const { keys } = await loadOrCreateKeys(file);
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/identity/rotate-keys.ts'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DATA_DIR: dataDir, IDENTITY_KEYS_FILE: '' },
-        encoding: 'utf8',
-      },
-    );
-    expect(run.status).toBe(0);
-    const after = readKeyFile(file);
-    expect(after.signing).toHaveLength(2);
-    expect(after.signing[1]?.kid).toBe(keys.signing[0]?.kid);
-    expect(run.stdout).toContain(
-      `New signing key ${after.signing[0]?.kid ?? '?'}`,
-    );
-    expect(run.stdout).toMatch(/Restart the identity provider/);
-    // Private key material never goes to the terminal.
-    expect(run.stdout + run.stderr).not.toContain(after.signing[0]?.d ?? '?');
   });
 });

@@ -17,8 +17,7 @@ const userSchema = z.object({
   email: z.email(),
   groups: z.array(z.string().min(1)),
   passwordHash: z.string().refine(isPasswordHash, {
-    error:
-      'must be a scrypt hash from `node --import tsx src/identity/hash-password.ts`',
+    error: 'must be a scrypt hash from `npm run -s identity:hash-password`',
   }),
 });
 

@@ -1,4 +1,9 @@
-/** What `/api/config` tells the SPA at start-up (the BFF owns the values). */
+/**
+ * What `/api/config` tells the SPA at start-up (the BFF owns the values).
+ * The contract is `src/bff/runtime-config.schema.json`; this type and
+ * `parseRuntimeConfig` mirror it, and `runtime-config-contract.test.ts`
+ * checks that the parser accepts exactly what the schema allows.
+ */
 export interface RuntimeConfig {
   mode: 'direct' | 'proxy';
   tasklistGraphqlUrl: string;
@@ -9,24 +14,52 @@ export interface RuntimeConfig {
     resource?: string | undefined;
   };
   pollIntervalMs: number;
-  features: Record<string, unknown>;
+  features: Record<string, boolean>;
 }
 
 type Json = Record<string, unknown>;
 
+const HOST = String.raw`(?:\[[0-9A-Fa-f:.]+\]|[^\s/?#@\[\]:]+)(?::[0-9]{1,5})?`;
+
+/** The schema's `pattern`s, compiled the way JSON Schema validators do (`u`). */
+export const RUNTIME_CONFIG_PATTERNS = {
+  tasklistGraphqlUrl: new RegExp(
+    String.raw`^(?:https?://${HOST}(?:[/?][^\s#]*)?|/(?!/)[^\s#]*)$`,
+    'u',
+  ),
+  authority: new RegExp(String.raw`^https?://${HOST}(?:/[^\s?#]*)?$`, 'u'),
+  text: /\S/u,
+  featureName: /^[A-Za-z][A-Za-z0-9_-]*$/u,
+};
+
+const KNOWN = {
+  config: ['mode', 'tasklistGraphqlUrl', 'oidc', 'pollIntervalMs', 'features'],
+  oidc: ['authority', 'clientId', 'scopes', 'resource'],
+};
+
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const text = (value: unknown): value is string =>
-  typeof value === 'string' && value.trim() !== '';
+const matches = (value: unknown, pattern: RegExp): value is string =>
+  typeof value === 'string' && pattern.test(value);
 
-function isUrl(value: unknown): value is string {
-  if (!text(value)) return false;
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
+const text = (value: unknown): value is string =>
+  matches(value, RUNTIME_CONFIG_PATTERNS.text);
+
+const unknownKeys = (value: Json, known: string[], prefix = '') =>
+  Object.keys(value)
+    .filter((key) => !known.includes(key))
+    .map((key) => `${prefix}${key} (unknown)`);
+
+function validFeatures(value: unknown): value is Record<string, boolean> {
+  return (
+    isObject(value) &&
+    Object.entries(value).every(
+      ([name, on]) =>
+        RUNTIME_CONFIG_PATTERNS.featureName.test(name) &&
+        typeof on === 'boolean',
+    )
+  );
 }
 
 /** A start-up problem the user cannot fix by retrying a request. */
@@ -39,25 +72,42 @@ export class ConfigError extends Error {
  * problem, so it fails loudly with the offending fields instead of limping on.
  */
 export function parseRuntimeConfig(value: unknown): RuntimeConfig {
-  // Hand-written rather than zod: this runs on every first load, where every
-  // kilobyte of the bundle counts, and the shape is small.
+  // Hand-written rather than a schema validator: this runs on every first
+  // load, where every kilobyte of the bundle counts, and the shape is small.
   const config = isObject(value) ? value : {};
   const oidc = isObject(config.oidc) ? config.oidc : {};
   const bad: string[] = [];
-  const mode = config.mode ?? 'direct';
+  if (!isObject(value)) bad.push('(not an object)');
+  bad.push(...unknownKeys(config, KNOWN.config));
+  const mode = config.mode === undefined ? 'direct' : config.mode;
   if (mode !== 'direct' && mode !== 'proxy') bad.push('mode');
-  if (!text(config.tasklistGraphqlUrl)) bad.push('tasklistGraphqlUrl');
-  if (!isUrl(oidc.authority)) bad.push('oidc.authority');
+  if (
+    !matches(
+      config.tasklistGraphqlUrl,
+      RUNTIME_CONFIG_PATTERNS.tasklistGraphqlUrl,
+    )
+  )
+    bad.push('tasklistGraphqlUrl');
+  if (!isObject(config.oidc)) bad.push('oidc');
+  bad.push(...unknownKeys(oidc, KNOWN.oidc, 'oidc.'));
+  if (!matches(oidc.authority, RUNTIME_CONFIG_PATTERNS.authority))
+    bad.push('oidc.authority');
   if (!text(oidc.clientId)) bad.push('oidc.clientId');
   if (!text(oidc.scopes)) bad.push('oidc.scopes');
   if (oidc.resource !== undefined && !text(oidc.resource))
     bad.push('oidc.resource');
-  const poll = config.pollIntervalMs ?? 5000;
-  if (typeof poll !== 'number' || !Number.isInteger(poll) || poll < 1000) {
+  const poll =
+    config.pollIntervalMs === undefined ? 5000 : config.pollIntervalMs;
+  if (
+    typeof poll !== 'number' ||
+    !Number.isInteger(poll) ||
+    poll < 1000 ||
+    poll > 3_600_000
+  ) {
     bad.push('pollIntervalMs');
   }
-  if (config.features !== undefined && !isObject(config.features))
-    bad.push('features');
+  const features = config.features === undefined ? {} : config.features;
+  if (!validFeatures(features)) bad.push('features');
   if (bad.length > 0) {
     throw new ConfigError(
       `The app configuration is invalid (${bad.join(', ')}).`,
@@ -73,7 +123,7 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
       resource: oidc.resource as string | undefined,
     },
     pollIntervalMs: poll as number,
-    features: (config.features ?? {}) as Record<string, unknown>,
+    features: { ...(features as Record<string, boolean>) },
   };
 }
 

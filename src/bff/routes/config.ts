@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { BffConfig, BffMode } from '../config';
 import { corsHeaders } from '../auth/request-guards';
 
-/** The runtime config the SPA reads at start-up; the shape is the SPA's contract. */
+/**
+ * The runtime config the SPA reads at start-up. The contract is
+ * `src/bff/runtime-config.schema.json`; this type mirrors it, and
+ * `runtime-config.test.ts` holds every body the BFF can send to the schema.
+ */
 export interface RuntimeConfig {
   mode: BffMode;
   /** Where the SPA sends GraphQL: Tasklist (direct) or `/graphql` on its own origin (proxy). */

@@ -32,6 +32,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Listen on this port (to restart on the same issuer); default: any. */
   port?: number;
+  /** The sign-in throttle's clock, so tests can let a delay pass at once. */
+  now?: () => number;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -77,6 +79,7 @@ export async function startIdentity(
     keys,
     users: loadUsers(config.usersFile),
     logger,
+    ...(options.now ? { now: options.now } : {}),
   });
   server.on('request', app.handle);
 

@@ -23,17 +23,33 @@ export interface ReferenceFile {
   available: boolean;
 }
 
+export interface ReferenceOptions {
+  /** Where the reference folder is; tests of this helper point it elsewhere. */
+  root?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `CI=true`, `CI=1` and the like; an empty value, `false` or `0` is not CI. */
+export function isCi(env: NodeJS.ProcessEnv): boolean {
+  const value = env.CI?.trim().toLowerCase() ?? '';
+  return value !== '' && value !== 'false' && value !== '0';
+}
+
 /**
  * Locates `shared/reference/<relative>`. When it is absent it warns with
  * `what` as the reason, or throws when `CI` is set, which fails the test file
  * that asked for it.
  */
-export function referenceFile(relative: string, what: string): ReferenceFile {
-  const absolute = path.join(REFERENCE_ROOT, relative);
+export function referenceFile(
+  relative: string,
+  what: string,
+  options: ReferenceOptions = {},
+): ReferenceFile {
+  const absolute = path.join(options.root ?? REFERENCE_ROOT, relative);
   const available = existsSync(absolute);
   if (!available) {
     const reason = `${what}: ${absolute} is missing (it ships with the project workspace, not with a clone of the repository)`;
-    if (process.env.CI)
+    if (isCi(options.env ?? process.env))
       throw new Error(`CI needs the reference files. ${reason}`);
     console.warn(`Skipping ${reason}.`);
   }

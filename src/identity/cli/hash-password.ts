@@ -1,16 +1,17 @@
 /**
- * Prints the scrypt hash of a password for the users file
- * (`IDENTITY_USERS_FILE`, default src/identity/demo-users.json).
+ * `npm run -s identity:hash-password`: prints the scrypt hash of a password
+ * for the users file (`IDENTITY_USERS_FILE`, default
+ * src/identity/demo-users.json).
  *
- *   node --import tsx src/identity/hash-password.ts            # asks, no echo
- *   printf '%s' "$PASSWORD" | node --import tsx src/identity/hash-password.ts
+ *   npm run -s identity:hash-password                          # asks, no echo
+ *   printf '%s' "$PASSWORD" | npm run -s identity:hash-password
  *
  * The password is read from the terminal or stdin, never from the command
  * line, so it does not end up in shell history or the process list.
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { hashPassword } from './password-hash';
+import { hashPassword } from '../password-hash';
 
 async function readPiped(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -9,12 +9,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { keySettings } from './config';
-import { loadOrCreateKeys, rotateKeys } from './keys';
+import { keySettings } from '../config';
+import { loadOrCreateKeys, rotateKeys } from '../keys';
 
 const ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../..',
+  '../../..',
 );
 
 async function main(): Promise<number> {

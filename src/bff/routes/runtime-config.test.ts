@@ -1,0 +1,133 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig } from '../config';
+import { startBffHarness } from '../test/bff-harness';
+import { runtimeConfigProblems } from '../test/runtime-config-schema';
+import { runtimeConfig } from './config';
+
+// GET /api/config against the contract the SPA's tests also hold their parser
+// to (src/bff/runtime-config.schema.json): every configuration the BFF
+// accepts yields a body the schema allows, and nothing more, in both modes.
+
+const { idp, bff } = await startBffHarness();
+
+const MODES = ['direct', 'proxy'] as const;
+
+/** Settings the BFF accepts; each must give a valid body. */
+const ACCEPTED: [string, NodeJS.ProcessEnv][] = [
+  ['the defaults', {}],
+  [
+    'every optional setting',
+    {
+      POLL_INTERVAL_MS: '10000',
+      BFF_FEATURES: 'bulk-claim,drafts=false,live_refresh',
+      OIDC_CLIENT_ID: 'inbox-spa',
+      OIDC_SCOPES: 'openid groups',
+      BFF_RESOURCE: 'https://inbox.example.com/bff',
+      TASKLIST_GRAPHQL_URL: 'https://tasklist.example.com/graphql',
+    },
+  ],
+  ['the shortest poll interval', { POLL_INTERVAL_MS: '1000' }],
+  ['the longest poll interval', { POLL_INTERVAL_MS: '3600000' }],
+  [
+    'a Tasklist on a port with a path',
+    { TASKLIST_GRAPHQL_URL: 'http://tasklist.internal:8080/v1/graphql' },
+  ],
+  [
+    'a Tasklist on an IPv6 loopback',
+    { TASKLIST_GRAPHQL_URL: 'http://[::1]:8080/graphql' },
+  ],
+];
+
+/**
+ * Settings at the edge of what a URL or a name may be: the BFF either refuses
+ * them at start-up or turns them into a body the schema allows, never a body
+ * the SPA would refuse.
+ */
+const EDGES: NodeJS.ProcessEnv[] = [
+  { OIDC_ISSUER: 'http://idp.example/realms/camunda?kc=1' },
+  { OIDC_ISSUER: 'http://idp.example/realms/camunda#top' },
+  { OIDC_ISSUER: 'http://user:secret@idp.example' },
+  { OIDC_ISSUER: 'HTTP://idp.example' },
+  { OIDC_ISSUER: 'http://idp_service:8080/realms/a@b' },
+  { OIDC_ISSUER: 'http://bücher.example/' },
+  { OIDC_ISSUER: 'http://[::1]:18080/' },
+  { TASKLIST_GRAPHQL_URL: 'http://user:secret@tasklist.example/graphql' },
+  { TASKLIST_GRAPHQL_URL: 'http://tasklist.example/graphql#x' },
+  { TASKLIST_GRAPHQL_URL: 'http://tasklist.example/graphql?tenant=a' },
+  { OIDC_CLIENT_ID: '   ', OIDC_SCOPES: ' ', BFF_RESOURCE: '\t' },
+];
+
+describe.each(MODES)(
+  '/api/config follows runtime-config.schema.json in %s mode',
+  (mode) => {
+    test.each(ACCEPTED)('with %s', async (_label, env) => {
+      const response = await (
+        await bff({ ...env, BFF_MODE: mode })
+      ).inject({ url: '/api/config' });
+      expect(response.statusCode).toBe(200);
+      const body = response.json<{ mode: string }>();
+      expect(body.mode).toBe(mode);
+      expect(runtimeConfigProblems(body)).toEqual([]);
+    });
+
+    test.each(EDGES)('with %o, or the BFF refuses to start', (env) => {
+      let body;
+      try {
+        body = runtimeConfig(
+          loadConfig({ NODE_ENV: 'test', ...env, BFF_MODE: mode }).config,
+        );
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return;
+      }
+      expect(runtimeConfigProblems(body)).toEqual([]);
+    });
+
+    test('the issuer is the one the SPA signs in at', async () => {
+      const body = (
+        await (await bff({ BFF_MODE: mode })).inject({ url: '/api/config' })
+      ).json<{ oidc: { authority: string } }>();
+      expect(body.oidc.authority).toBe(idp.issuer);
+    });
+  },
+);
+
+test("the browser learns Tasklist's address in direct mode only", () => {
+  const env = {
+    NODE_ENV: 'test',
+    TASKLIST_GRAPHQL_URL: 'https://tasklist.example.com/graphql',
+  };
+  const direct = runtimeConfig(
+    loadConfig({ ...env, BFF_MODE: 'direct' }).config,
+  );
+  const proxy = runtimeConfig(loadConfig({ ...env, BFF_MODE: 'proxy' }).config);
+  expect(direct.tasklistGraphqlUrl).toBe(
+    'https://tasklist.example.com/graphql',
+  );
+  expect(proxy.tasklistGraphqlUrl).toBe('/graphql');
+  expect(JSON.stringify(proxy)).not.toContain('tasklist.example.com');
+});
+
+describe('the schema itself', () => {
+  const { config } = loadConfig({ NODE_ENV: 'test' });
+  const valid = runtimeConfig(config);
+
+  test('refuses any field it does not name, so nothing extra can leak out', () => {
+    expect(runtimeConfigProblems({ ...valid, clientSecret: 'x' })).toEqual([
+      '/ must NOT have additional properties',
+    ]);
+    expect(
+      runtimeConfigProblems({
+        ...valid,
+        oidc: { ...valid.oidc, clientSecret: 'x' },
+      }),
+    ).toEqual(['/oidc must NOT have additional properties']);
+  });
+
+  test('refuses a mode other than direct or proxy, and a non-boolean flag', () => {
+    expect(runtimeConfigProblems({ ...valid, mode: 'relay' })).toHaveLength(1);
+    expect(
+      runtimeConfigProblems({ ...valid, features: { drafts: 'yes' } }),
+    ).toHaveLength(1);
+  });
+});
