@@ -49,11 +49,11 @@ import {
 } from './lib/results';
 import { measurement, msSince, perRunMeasurement, ratio } from './lib/stats';
 
-const OPEN_TASKS = Number(process.env.BENCH_OPEN_TASKS ?? pick(10_000, 300));
+const OPEN_TASKS = Number(process.env.BENCH_OPEN_TASKS ?? pick(10_000, 150));
 const SAMPLES = pick(3, 1);
-const SCROLL_FRAMES = pick(300, 40);
+const SCROLL_FRAMES = pick(300, 30);
 const SCROLL_STEP_PX = 224;
-const CLAIM_FLOOR_SAMPLES = pick(50, 5);
+const CLAIM_FLOOR_SAMPLES = pick(50, 3);
 const USER = 'demo';
 const FLOOR_DIR = path.join(ROOT, 'dist', 'bench');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

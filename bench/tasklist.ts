@@ -42,7 +42,7 @@ import { profiled } from './lib/profile';
 import { QUICK, RUNS, ResultWriter, pick, runBenchmark } from './lib/results';
 import { measurement, msSince, perRunMeasurement, ratio } from './lib/stats';
 
-const TASKS = Number(process.env.BENCH_TASKS ?? pick(100_000, 1_000));
+const TASKS = Number(process.env.BENCH_TASKS ?? pick(100_000, 500));
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? pick(200, 20));
 const WARMUP = pick(100, 10);
 const PROFILE_REQUESTS = pick(2000, 50);
