@@ -51,18 +51,47 @@ export function topSelfTime(
 ): { totalMs: number; top: SelfTime[] } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) parentOf.set(child, node.id);
+  }
+  // A native function ("dispatch", "all") says little alone: it is named
+  // with the nearest JavaScript caller that has a file.
+  const callerOf = (id: number): string => {
+    for (let at = parentOf.get(id); at !== undefined; at = parentOf.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (frame?.url) {
+        return ` ← ${frame.functionName || '(anonymous)'} ${shortLocation(frame.url, frame.lineNumber, root)}`;
+      }
+    }
+    return '';
+  };
   const selfUs = new Map<number, number>();
   profile.samples.forEach((id, index) => {
     selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
   });
   const merged = new Map<string, SelfTime>();
   let totalUs = 0;
+  // Samples taken inside the profiler's own start and stop calls are its
+  // cost, not the program's.
+  const inProfiler = (id: number): boolean => {
+    for (
+      let at: number | undefined = id;
+      at !== undefined;
+      at = parentOf.get(at)
+    ) {
+      if (byId.get(at)?.callFrame.url.startsWith('node:inspector')) return true;
+    }
+    return false;
+  };
   for (const [id, us] of selfUs) {
-    totalUs += us;
     const frame = byId.get(id)?.callFrame;
-    if (!frame) continue;
+    if (!frame || inProfiler(id)) continue;
+    totalUs += us;
     const name = frame.functionName || '(anonymous)';
-    const where = shortLocation(frame.url, frame.lineNumber, root);
+    const where =
+      shortLocation(frame.url, frame.lineNumber, root) +
+      (frame.url === '' && !name.startsWith('(') ? callerOf(id) : '');
     const key = `${name} ${where}`;
     const entry = merged.get(key) ?? { name, where, selfMs: 0, share: 0 };
     entry.selfMs += us / 1000;
