@@ -17,8 +17,11 @@
  * Writes `bench/results/bff.json`.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import {
   SequentialClient,
@@ -33,7 +36,15 @@ import {
   stop,
   waitForHttp,
 } from './lib/processes';
-import { QUICK, RUNS, ResultWriter, pick, runBenchmark } from './lib/results';
+import { formatSelfTime, topSelfTime } from './lib/cpu-profile';
+import {
+  QUICK,
+  ROOT,
+  RUNS,
+  ResultWriter,
+  pick,
+  runBenchmark,
+} from './lib/results';
 import { measurement, msSince, perRunMeasurement, ratio } from './lib/stats';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -128,25 +139,24 @@ await runBenchmark(
     const managementPort = await freePort();
     const bffUrl = `http://127.0.0.1:${String(port)}`;
     const managementUrl = `http://127.0.0.1:${String(managementPort)}`;
-    const child = startNode('src/bff/server.ts', {
-      env: {
-        ...process.env,
-        // No SPA needed; the token path is identical in production.
-        NODE_ENV: 'development',
-        // This benchmark measures handing out the cached Tasklist token.
-        BFF_MODE: 'direct',
-        HOST: '127.0.0.1',
-        APP_PORT: String(port),
-        MANAGEMENT_PORT: String(managementPort),
-        LOG_LEVEL,
-        APP_ORIGINS: APP_ORIGIN,
-        OIDC_ISSUER: identity.issuer,
-        OAUTH_TOKEN_URL: tokenEndpoint.url,
-        OAUTH_CLIENT_SECRET: randomBytes(24).toString('hex'),
-        BFF_RATE_LIMIT_PER_USER: '1000000',
-        BFF_RATE_LIMIT_PER_IP: '1000000',
-      },
-    });
+    const bffEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      // No SPA needed; the token path is identical in production.
+      NODE_ENV: 'development',
+      // This benchmark measures handing out the cached Tasklist token.
+      BFF_MODE: 'direct',
+      HOST: '127.0.0.1',
+      APP_PORT: String(port),
+      MANAGEMENT_PORT: String(managementPort),
+      LOG_LEVEL,
+      APP_ORIGINS: APP_ORIGIN,
+      OIDC_ISSUER: identity.issuer,
+      OAUTH_TOKEN_URL: tokenEndpoint.url,
+      OAUTH_CLIENT_SECRET: randomBytes(24).toString('hex'),
+      BFF_RATE_LIMIT_PER_USER: '1000000',
+      BFF_RATE_LIMIT_PER_IP: '1000000',
+    };
+    const child = startNode('src/bff/server.ts', { env: bffEnv });
     try {
       await waitForHttp(`${bffUrl}/healthz`, child, 'the BFF');
       const pid = child.pid ?? 0;
@@ -350,6 +360,55 @@ await runBenchmark(
         met: growth <= (warmRss / MB) * 0.1,
         note: `${WARMUP_REQUESTS.toLocaleString('en-US')} warm-up requests first`,
       });
+
+      // Where the time goes: a second BFF, alone on the machine now, under
+      // the same token load with V8's profiler on (`--cpu-prof` writes the
+      // profile when the process exits; samples before the load are left out).
+      await stop(child);
+      const profileDir = mkdtempSync(path.join(os.tmpdir(), 'bff-profile-'));
+      let loadFromUs: number | undefined;
+      try {
+        const profiledPort = await freePort();
+        const profiledBff = startNode('src/bff/server.ts', {
+          env: {
+            ...bffEnv,
+            APP_PORT: String(profiledPort),
+            MANAGEMENT_PORT: String(await freePort()),
+          },
+          nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profileDir],
+        });
+        try {
+          const profiledUrl = `http://127.0.0.1:${String(profiledPort)}`;
+          await waitForHttp(`${profiledUrl}/healthz`, profiledBff, 'the BFF');
+          loadFromUs = Number(process.hrtime.bigint() / 1000n);
+          await autocannon({
+            ...token,
+            url: `${profiledUrl}/api/token`,
+            duration: pick(8, 0.5),
+          });
+        } finally {
+          await stop(profiledBff);
+        }
+        const file = readdirSync(profileDir).find((f) =>
+          f.endsWith('.cpuprofile'),
+        );
+        if (file) {
+          const top = topSelfTime(
+            path.join(profileDir, file),
+            ROOT,
+            15,
+            loadFromUs,
+          );
+          result.extra.profile = top;
+          result.notes.push(
+            `Where the time of a cached \`POST /api/token\` goes (the BFF under ${String(CONNECTIONS)} connections for ${String(pick(8, 0.5))} s, from the first request on; CPU profile, self time):\n${formatSelfTime(top)}`,
+          );
+        } else {
+          result.problems.push('the profiled BFF wrote no CPU profile');
+        }
+      } finally {
+        rmSync(profileDir, { recursive: true, force: true });
+      }
       if (QUICK) result.notes.push('Smoke run: figures are not meaningful.');
     } finally {
       await stop(child);

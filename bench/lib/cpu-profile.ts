@@ -48,6 +48,12 @@ export function topSelfTime(
   file: string,
   root: string,
   count = 10,
+  /**
+   * Only samples from this moment on (µs of the monotonic clock, as
+   * `process.hrtime.bigint() / 1000n` gives it on Linux), e.g. to leave a
+   * process's start-up out.
+   */
+  sinceUs?: number,
 ): { totalMs: number; top: SelfTime[] } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -67,8 +73,12 @@ export function topSelfTime(
     return '';
   };
   const selfUs = new Map<number, number>();
+  let at = profile.startTime;
   profile.samples.forEach((id, index) => {
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+    const delta = profile.timeDeltas[index] ?? 0;
+    at += delta;
+    if (sinceUs !== undefined && at < sinceUs) return;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   });
   const merged = new Map<string, SelfTime>();
   let totalUs = 0;
