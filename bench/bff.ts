@@ -48,7 +48,7 @@ import {
 import { measurement, msSince, perRunMeasurement, ratio } from './lib/stats';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? pick(5, 0.5));
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? pick(4, 0.5));
 const SEQUENTIAL = pick(2000, 100);
 const MEMORY_REQUESTS = pick(100_000, 2_000);
 const WARMUP_REQUESTS = pick(20_000, 500);

@@ -51,7 +51,7 @@ import { measurement, msSince, perRunMeasurement, ratio } from './lib/stats';
 
 const OPEN_TASKS = Number(process.env.BENCH_OPEN_TASKS ?? pick(10_000, 150));
 const SAMPLES = pick(3, 1);
-const SCROLL_FRAMES = pick(300, 30);
+const SCROLL_FRAMES = pick(240, 30);
 const SCROLL_STEP_PX = 224;
 const CLAIM_FLOOR_SAMPLES = pick(50, 3);
 const USER = 'demo';
