@@ -162,10 +162,10 @@ await runBenchmark(
           pageSize: Math.min(1000, half - seen),
           ...(seen > 0 ? { searchAfter: middle } : {}),
         });
-        const last = page.at(-1);
-        if (!last) break;
+        const cursor = page.at(-1)?.sortValues;
+        if (!cursor) break;
         seen += page.length;
-        middle = last.sortValues;
+        middle = cursor;
       }
       const queries: { key: string; name: string; query: TaskQueryInput }[] = [
         { key: 'default', name: 'default list (50)', query: {} },
