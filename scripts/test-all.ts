@@ -183,6 +183,17 @@ function main(): number {
     );
   }
 
+  // Benchmarks are never pass/fail on timings; this only proves that every
+  // one of them still runs end to end (small data, short runs, side by side).
+  if (chromiumOk) {
+    gate(
+      'benchmarks run end to end (npm run bench -- --quick)',
+      node,
+      ['--import', 'tsx', 'bench/run.ts', '--quick'],
+      { BENCH_RESULTS_DIR: path.join(OUT, 'bench') },
+    );
+  }
+
   const counts = [vitestCounts(vitestJson), playwrightCounts(playwrightJson)];
   const suitesOk = [vitestOk, playwrightOk];
   const extraMajor = process.env.TEST_ALSO_ON_NODE;

@@ -56,6 +56,9 @@ export async function app(
     issuer: config.oidc.issuer,
     ...config.userToken,
     now: opts.deps?.now ?? Date.now,
+    onVerified: (source) => {
+      metrics.userTokenVerifications.inc({ source });
+    },
   });
   if (opts.warmUp) {
     fastify.addHook('onReady', async () => {

@@ -24,6 +24,14 @@ export class BffMetrics {
     registers: [this.registry],
   });
 
+  /** User tokens that verified, by who answered: `cache` or `signature`. */
+  readonly userTokenVerifications = new Counter({
+    name: 'bff_user_token_verifications_total',
+    help: 'User tokens that passed verification, answered from the verified-token cache or by a signature check.',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+
   readonly cacheHits = new Counter({
     name: 'bff_token_cache_hits_total',
     help: 'Tokens served without starting an upstream request (cached or joined in flight).',

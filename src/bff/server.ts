@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
 import { buildApp, managementOf } from './app';
 import { ConfigError, loadConfig } from './config';
-import { loggerOptions } from './logger';
+import { createLogger } from './logger';
 
 const root = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -21,7 +20,7 @@ function readConfig() {
 }
 
 const { config, warnings } = readConfig();
-const logger = pino(loggerOptions(config.logLevel));
+const logger = createLogger(config.logLevel);
 for (const warning of warnings) logger.warn(warning);
 
 // Vite serves the SPA in development and proxies /api here.

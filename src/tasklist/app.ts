@@ -1,5 +1,6 @@
 import Fastify, {
   type FastifyInstance,
+  type FastifyReply,
   type FastifyServerOptions,
 } from 'fastify';
 import type { ClaimSettings } from './auth/caller-from-claims';
@@ -81,7 +82,6 @@ export async function tasklistApp(
   const yoga = createTasklistYoga({
     store: options.store,
     previewLimit: options.previewLimit,
-    bodyLimitBytes: options.bodyLimitBytes,
     log: fastify.log,
     callerOf,
   });
@@ -97,13 +97,14 @@ export async function tasklistApp(
 
   await fastify.register((scope) => {
     // fastify only buffers the body, within the body limit (H54), and yoga
-    // parses it, so malformed JSON gets a GraphQL-style error. Buffering
-    // here also keeps yoga's own streaming limit out of the way: on Node 20
-    // it throws outside the request when a chunked body passes the limit.
+    // parses it, so malformed JSON gets a GraphQL-style error. This is the
+    // only body limit on /graphql: yoga's own is off, since on Node 20 it
+    // throws outside the request when a chunked body passes the limit, and
+    // it pipes every body through a stream once more.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
       '*',
-      { parseAs: 'buffer' },
+      { parseAs: 'buffer', bodyLimit: options.bodyLimitBytes },
       (_request, body, done) => {
         done(null, body);
       },
@@ -112,13 +113,36 @@ export async function tasklistApp(
       url: '/graphql',
       method: ['GET', 'POST'],
       onRequest: authenticate,
-      handler: (request, reply) =>
-        yoga.handleNodeRequestAndResponse(request, reply, {
-          req: request,
+      handler: async (request, reply) => {
+        const response = await yoga.handleNodeRequestAndResponse(
+          request,
           reply,
-        }),
+          { req: request, reply },
+        );
+        return sendResponse(reply, response);
+      },
     });
   });
+}
+
+/** Answers that are one JSON document (every answer but event streams). */
+const WHOLE_BODY = /^application\/(graphql-response\+)?json\b/;
+
+/**
+ * Hands yoga's answer to fastify. A JSON answer is read whole and sent as a
+ * string: yoga has it in memory already, and letting fastify pipe it as a
+ * web stream cost more than executing a page of tasks. Anything else (an
+ * event stream) is still streamed.
+ */
+async function sendResponse(reply: FastifyReply, response: Response) {
+  reply.code(response.status);
+  response.headers.forEach((value, key) => {
+    reply.header(key, value);
+  });
+  if (WHOLE_BODY.test(response.headers.get('content-type') ?? '')) {
+    return reply.send(await response.text());
+  }
+  return reply.send(response.body);
 }
 
 /** Builds the fastify instance with JSON logs that never print tokens. */

@@ -6,6 +6,10 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { BffError, identityProviderUnavailable, invalidToken } from '../errors';
+import {
+  VerifiedClaimsCache,
+  type VerifiedClaimsCacheOptions,
+} from './verified-claims-cache';
 
 export interface UserTokenVerifierOptions {
   issuer: string;
@@ -17,7 +21,22 @@ export interface UserTokenVerifierOptions {
   /** The SPA's client id: `client_id` and `azp` must name it (H59). */
   clientId: string;
   now: () => number;
+  /** Bounds of the cache of verified tokens (defaults below). */
+  cache?: Partial<VerifiedClaimsCacheOptions>;
+  /** Told, for every token that verifies, whether the cache answered. */
+  onVerified?: (source: VerificationSource) => void;
 }
+
+export type VerificationSource = 'cache' | 'signature';
+
+/**
+ * Thousands of signed-in users each hold one token at a time; five minutes
+ * caps how long a key withdrawn from the JWKS is still honoured.
+ */
+export const DEFAULT_VERIFIED_CACHE: VerifiedClaimsCacheOptions = {
+  maxEntries: 10_000,
+  maxAgeMs: 300_000,
+};
 
 /** jose failures that say "this token is bad", as opposed to "the IdP is unreachable". */
 const TOKEN_PROBLEMS = new Set<string>([
@@ -45,12 +64,35 @@ export class UserTokenVerifier {
   #keys: JWTVerifyGetKey | undefined;
   #discovering: Promise<JWTVerifyGetKey> | undefined;
   #lastDiscoveryFailure = Number.NEGATIVE_INFINITY;
+  readonly #verified: VerifiedClaimsCache;
 
-  constructor(private readonly options: UserTokenVerifierOptions) {}
+  constructor(private readonly options: UserTokenVerifierOptions) {
+    this.#verified = new VerifiedClaimsCache({
+      ...DEFAULT_VERIFIED_CACHE,
+      ...options.cache,
+    });
+  }
 
-  /** The verified claims, or a `BffError` (401 invalid token, 503 IdP down). */
+  /**
+   * The verified claims, or a `BffError` (401 invalid token, 503 IdP down).
+   * A token that verified before is answered from the cache until its `exp`;
+   * callers still run entitlement and rate limits on every request.
+   */
   async verify(token: string): Promise<JWTPayload> {
     if (!JWT_SHAPE.test(token)) throw invalidToken(true);
+    const key = VerifiedClaimsCache.keyOf(token);
+    const cached = this.#verified.get(key, this.options.now());
+    if (cached) {
+      this.options.onVerified?.('cache');
+      return cached;
+    }
+    const claims = await this.#verifySignature(token);
+    this.#verified.set(key, claims, this.options.now());
+    this.options.onVerified?.('signature');
+    return claims;
+  }
+
+  async #verifySignature(token: string): Promise<JWTPayload> {
     const keys = await this.#jwks();
     const { options } = this;
     try {

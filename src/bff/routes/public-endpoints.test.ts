@@ -76,7 +76,7 @@ test('/healthz, /readyz and /metrics never call the token provider', async () =>
   expect(upstream.calls).toHaveLength(0);
 });
 
-test('/metrics exposes exactly the four BFF metric families in Prometheus format', async () => {
+test('/metrics exposes exactly the five BFF metric families in Prometheus format', async () => {
   const server = await bff();
   const response = await managementOf(server).inject({ url: '/metrics' });
   expect(response.statusCode).toBe(200);
@@ -93,5 +93,6 @@ test('/metrics exposes exactly the four BFF metric families in Prometheus format
     'bff_token_requests_total counter',
     'bff_upstream_token_duration_seconds histogram',
     'bff_upstream_token_requests_total counter',
+    'bff_user_token_verifications_total counter',
   ]);
 });

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import pino from 'pino';
-import { loggerOptions } from '../logger';
+import type pino from 'pino';
+import { createLogger } from '../logger';
 
 export interface LogCapture {
   logger: pino.Logger;
@@ -17,5 +17,5 @@ export function captureLogs(): LogCapture {
       done();
     },
   });
-  return { logger: pino(loggerOptions('debug'), stream), lines };
+  return { logger: createLogger('debug', stream), lines };
 }

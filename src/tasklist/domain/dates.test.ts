@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatTasklistTime, parseDateTimeWithOffset } from './dates';
+import {
+  formatIsoUtc,
+  formatTasklistTime,
+  parseDateTimeWithOffset,
+} from './dates';
 
 describe('formatTasklistTime', () => {
   it("uses Tasklist's format: milliseconds and an offset without a colon", () => {
@@ -7,6 +11,37 @@ describe('formatTasklistTime', () => {
       '2023-03-03T14:16:18.441+0000',
     );
     expect(formatTasklistTime(0)).toBe('1970-01-01T00:00:00.000+0000');
+  });
+});
+
+describe('formatIsoUtc', () => {
+  it('gives exactly what toISOString gives, for any instant', () => {
+    const instants = [
+      0,
+      -1,
+      Date.parse('1969-12-31T23:59:59.999Z'),
+      Date.parse('2024-02-29T23:59:59.999Z'),
+      Date.parse('2000-01-01T00:00:00.000Z'),
+      Date.parse('9999-12-31T23:59:59.999Z'),
+      Date.parse('1000-01-01T00:00:00.000Z'),
+      Date.parse('0999-12-31T23:59:59.999Z'),
+      Date.parse('+010000-01-01T00:00:00.000Z'),
+      -62198755200001,
+    ];
+    // A deterministic spread over four centuries, every millisecond digit.
+    for (let i = 0; i < 20_000; i += 1) {
+      instants.push(Math.round(-2e12 + i * 250_000_007.3));
+    }
+    for (const ms of instants) {
+      expect(formatIsoUtc(ms)).toBe(new Date(ms).toISOString());
+      expect(formatTasklistTime(ms)).toBe(
+        new Date(ms).toISOString().replace('Z', '+0000'),
+      );
+    }
+  });
+
+  it('throws for what is not a date, as toISOString does', () => {
+    expect(() => formatIsoUtc(Number.NaN)).toThrow(RangeError);
   });
 });
 

@@ -1,9 +1,32 @@
+const pad2 = (n: number) => (n < 10 ? `0${String(n)}` : String(n));
+const pad3 = (n: number) =>
+  n < 10 ? `00${String(n)}` : n < 100 ? `0${String(n)}` : String(n);
+
+/**
+ * `yyyy-MM-ddTHH:mm:ss.SSS` in UTC, what `toISOString` gives before its `Z`,
+ * at about half its cost: a page of tasks formats a hundred of these.
+ * Years outside 1000-9999 and invalid dates go to `toISOString` itself.
+ */
+function isoUtcWithoutZone(epochMs: number): string {
+  const date = new Date(epochMs);
+  const year = date.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) {
+    return date.toISOString().slice(0, -1);
+  }
+  return `${String(year)}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}T${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}.${pad3(date.getUTCMilliseconds())}`;
+}
+
+/** Exactly `new Date(epochMs).toISOString()`. */
+export function formatIsoUtc(epochMs: number): string {
+  return `${isoUtcWithoutZone(epochMs)}Z`;
+}
+
 /**
  * Tasklist's Jackson format for `creationTime`/`completionTime`:
  * `yyyy-MM-dd'T'HH:mm:ss.SSSZ` in UTC, offset without a colon.
  */
 export function formatTasklistTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace('Z', '+0000');
+  return `${isoUtcWithoutZone(epochMs)}+0000`;
 }
 
 const RFC3339 =

@@ -13,6 +13,7 @@ import {
 import type { Caller } from '../domain/caller';
 import { TasklistError } from '../domain/messages';
 import type { TasklistStore } from '../store/tasklist-store';
+import { useCompiledQueries } from './compiled-queries';
 import type { TasklistContext } from './context';
 import { resolvers } from './resolvers';
 
@@ -32,7 +33,6 @@ interface ServerContext {
 export interface YogaOptions {
   store: TasklistStore;
   previewLimit: number;
-  bodyLimitBytes: number;
   log: FastifyBaseLogger;
   /** The caller the authentication hook verified for this request. */
   callerOf: (request: FastifyRequest) => Caller | undefined;
@@ -153,13 +153,16 @@ export function createTasklistYoga(options: YogaOptions) {
     graphiql: false,
     landingPage: false,
     cors: false,
-    maxRequestBodySize: options.bodyLimitBytes,
+    // fastify buffers the body within its limit (H54) before yoga sees it;
+    // yoga's own limit would pipe every body through a stream again.
+    maxRequestBodySize: false,
     maskedErrors: { maskError: maskError(log), isDev: false },
     plugins: [
       maxTokensPlugin({ n: DOCUMENT_LIMITS.tokens }),
       maxDepthPlugin({ n: DOCUMENT_LIMITS.depth, ignoreIntrospection: true }),
       maxAliasesPlugin({ n: DOCUMENT_LIMITS.aliases }),
       useTasklistStatusCodes(),
+      useCompiledQueries(),
     ],
     logging: {
       debug: forward(log, 'debug'),

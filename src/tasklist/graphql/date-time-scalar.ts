@@ -1,7 +1,7 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 // yoga's factory, so the executor recognises the errors as GraphQL errors.
 import { createGraphQLError } from 'graphql-yoga';
-import { parseDateTimeWithOffset } from '../domain/dates';
+import { formatIsoUtc, parseDateTimeWithOffset } from '../domain/dates';
 
 function parse(value: unknown): number {
   const ms =
@@ -28,7 +28,7 @@ export const DateTimeScalar = new GraphQLScalarType<number, string>({
     if (typeof ms !== 'number' || !Number.isFinite(ms)) {
       throw createGraphQLError('DateTime cannot represent a non-date value');
     }
-    return new Date(ms).toISOString();
+    return formatIsoUtc(ms);
   },
   parseValue: parse,
   parseLiteral(ast) {

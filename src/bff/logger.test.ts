@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { captureLogs } from './test/log-capture';
+
+const SECRET = 'eyJ.secret-value.sig';
+
+function lastLine(lines: string[]): Record<string, unknown> {
+  const line = lines.at(-1);
+  if (line === undefined) throw new Error('nothing was logged');
+  expect(line).not.toContain(SECRET);
+  return JSON.parse(line) as Record<string, unknown>;
+}
+
+describe('BFF log redaction', () => {
+  test('censors sensitive keys at the top level and one level down', () => {
+    const { logger, lines } = captureLogs();
+    logger.info(
+      {
+        token: SECRET,
+        response: { access_token: SECRET, expires_in: 300 },
+        config: { clientSecret: SECRET, clientId: 'bff' },
+        req: { headers: { authorization: `Bearer ${SECRET}`, host: 'x' } },
+      },
+      'something',
+    );
+    expect(lastLine(lines)).toMatchObject({
+      token: '[REDACTED]',
+      response: { access_token: '[REDACTED]', expires_in: 300 },
+      config: { clientSecret: '[REDACTED]', clientId: 'bff' },
+      req: { headers: { authorization: '[REDACTED]', host: 'x' } },
+      msg: 'something',
+    });
+  });
+
+  test('censors child bindings too', () => {
+    const { logger, lines } = captureLogs();
+    logger
+      .child({ user: { password: SECRET, name: 'alice' }, secret: SECRET })
+      .info('bound');
+    expect(lastLine(lines)).toMatchObject({
+      user: { password: '[REDACTED]', name: 'alice' },
+      secret: '[REDACTED]',
+    });
+  });
+
+  test('never changes the logged object, and keeps an error an error', () => {
+    const { logger, lines } = captureLogs();
+    const err = Object.assign(new Error('refresh failed'), { token: SECRET });
+    const payload = { err, body: { refresh_token: SECRET } };
+    logger.error(payload, 'failed');
+    const line = lastLine(lines);
+    expect(line.err).toMatchObject({
+      type: 'Error',
+      message: 'refresh failed',
+      token: '[REDACTED]',
+    });
+    expect(String((line.err as { stack?: unknown }).stack)).toContain(
+      'logger.test.ts',
+    );
+    expect(err.token).toBe(SECRET);
+    expect(payload.body.refresh_token).toBe(SECRET);
+  });
+
+  test('leaves lines without sensitive keys as they are', () => {
+    const { logger, lines } = captureLogs();
+    logger.info({ method: 'POST', path: '/api/token', status: 200 }, 'request');
+    expect(lastLine(lines)).toMatchObject({
+      method: 'POST',
+      path: '/api/token',
+      status: 200,
+      msg: 'request',
+    });
+  });
+});
