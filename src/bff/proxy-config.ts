@@ -24,16 +24,24 @@ export const DEFAULT_TRUSTED_DOCUMENTS_FILE = path.join(
 export type TaskVisibility = 'candidates' | 'all';
 
 /**
- * The upstream kinds the BFF can resolve the SPA's GraphQL against. Only
- * Tasklist's own GraphQL API exists today; Camunda 8.8's REST API v2 plugs in
- * here as a second kind (docs/decisions/015-proxy-mode-executes-trusted-documents.md).
+ * The upstream kinds the BFF can resolve the SPA's GraphQL against:
+ * Tasklist's own GraphQL API (Camunda 8.2-8.7, the embedded server) or the
+ * Orchestration Cluster REST API v2 (Camunda 8.8 and later; decisions 015 and
+ * 022).
  */
-export type UpstreamKind = 'graphql';
+export type UpstreamKind = 'graphql' | 'rest-v2';
+
+/** How the BFF authenticates to the REST API v2. */
+export type RestAuth = 'oauth' | 'none';
 
 export interface UpstreamConfig {
   kind: UpstreamKind;
-  /** Tasklist's `/graphql` URL: the only place the BFF forwards to. */
+  /** Tasklist's `/graphql` URL: where the `graphql` kind forwards to. */
   graphqlUrl: string;
+  /** The REST API v2 base (`…/v2`): where the `rest-v2` kind sends its calls. */
+  restUrl: string;
+  /** `oauth`: the BFF's client-credentials token; `none`: no credentials at all. */
+  restAuth: RestAuth;
   timeoutMs: number;
   /** Keep-alive connections in the pool to the upstream. */
   connections: number;
@@ -87,6 +95,20 @@ const proxyEnvSchema = z.object({
   BFF_GRAPHQL_BODY_LIMIT_BYTES: opt(int(1024, 50 * 1024 * 1024)),
   BFF_UPSTREAM_TIMEOUT_MS: opt(int(100, 60_000)),
   BFF_UPSTREAM_CONNECTIONS: opt(int(1, 1024)),
+  TASKLIST_UPSTREAM: opt(
+    z.enum(['graphql', 'rest-v2'], { error: 'must be graphql or rest-v2' }),
+  ),
+  CAMUNDA_REST_URL: opt(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .refine((value) => !new URL(value).search && !new URL(value).hash, {
+        error:
+          'must be the v2 base without query or fragment, e.g. http://127.0.0.1:8080/v2',
+      }),
+  ),
+  CAMUNDA_REST_AUTH: opt(
+    z.enum(['oauth', 'none'], { error: 'must be oauth or none' }),
+  ),
 });
 
 /**
@@ -111,15 +133,33 @@ export function loadProxyConfig(
       problems.push(`${issue.path.join('.')}: ${issue.message}`);
     }
   }
-  const upstreamUrl = context.tasklistGraphqlUrl;
-  if (
-    context.proxyMode &&
-    context.production &&
-    !upstreamUrl.startsWith('https:') &&
-    !isLoopbackUrl(upstreamUrl)
-  ) {
+  const kind = e.TASKLIST_UPSTREAM ?? 'graphql';
+  const restUrl = (e.CAMUNDA_REST_URL ?? 'http://127.0.0.1:8080/v2').replace(
+    /\/+$/,
+    '',
+  );
+  const restAuth = e.CAMUNDA_REST_AUTH ?? 'oauth';
+  if (kind === 'rest-v2' && !context.proxyMode) {
+    problems.push(
+      "TASKLIST_UPSTREAM: rest-v2 needs BFF_MODE=proxy. In direct mode the browser calls Tasklist's GraphQL API itself, and Camunda 8.8 and later have none; only the BFF in proxy mode can answer the inbox's GraphQL from the REST API v2. Set BFF_MODE=proxy (the default), or TASKLIST_UPSTREAM=graphql for Camunda 8.2-8.7",
+    );
+  }
+  const [urlName, upstreamUrl] =
+    kind === 'rest-v2'
+      ? ['CAMUNDA_REST_URL', restUrl]
+      : ['TASKLIST_GRAPHQL_URL', context.tasklistGraphqlUrl];
+  const remote =
+    !upstreamUrl.startsWith('https:') && !isLoopbackUrl(upstreamUrl);
+  if (context.proxyMode && context.production && remote) {
+    if (kind !== 'rest-v2' || restAuth === 'oauth') {
+      warnings.push(
+        `${urlName} is plain http to a non-loopback host: the machine token crosses the network unencrypted`,
+      );
+    }
+  }
+  if (context.proxyMode && kind === 'rest-v2' && restAuth === 'none') {
     warnings.push(
-      'TASKLIST_GRAPHQL_URL is plain http to a non-loopback host: the machine token crosses the network unencrypted',
+      "CAMUNDA_REST_AUTH=none: the BFF sends no credentials to the REST API v2 (Camunda 8 Run without authentication); every person's rules are the BFF's alone",
     );
   }
   return {
@@ -134,8 +174,10 @@ export function loadProxyConfig(
       e.BFF_TRUSTED_DOCUMENTS_FILE ?? DEFAULT_TRUSTED_DOCUMENTS_FILE,
     bodyLimitBytes: e.BFF_GRAPHQL_BODY_LIMIT_BYTES ?? 1024 * 1024,
     upstream: {
-      kind: 'graphql',
+      kind,
       graphqlUrl: context.tasklistGraphqlUrl,
+      restUrl,
+      restAuth,
       timeoutMs: e.BFF_UPSTREAM_TIMEOUT_MS ?? 8_000,
       connections: e.BFF_UPSTREAM_CONNECTIONS ?? 64,
     },

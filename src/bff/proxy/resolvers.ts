@@ -82,8 +82,26 @@ async function variable(args: Args, context: ProxyContext) {
 async function form(args: Args, context: ProxyContext) {
   const id = args.id as string;
   const processDefinitionId = args.processDefinitionId as string;
-  if (context.visibility !== 'all') {
-    const formKey = `camunda-forms:bpmn:${id}`;
+  const formKey = `camunda-forms:bpmn:${id}`;
+  const taskId = context.upstream.taskOfForm?.(id);
+  if (taskId !== undefined) {
+    // The form of one task: shown when that task is visible and uses it.
+    let task: UpstreamTask;
+    try {
+      task = await visibleTask(taskId, context);
+    } catch (error) {
+      if (error instanceof TasklistApiError) {
+        throw refuse(TasklistMessages.formNotFound(id));
+      }
+      throw error;
+    }
+    if (
+      task.formKey !== formKey ||
+      task.processDefinitionId !== processDefinitionId
+    ) {
+      throw refuse(TasklistMessages.formNotFound(id));
+    }
+  } else if (context.visibility !== 'all') {
     const found = await someVisibleTask(
       (query) => context.upstream.tasks(query),
       { processDefinitionId },

@@ -1,5 +1,6 @@
 import type { UpstreamConfig } from '../proxy-config';
 import { GraphqlUpstream } from './graphql-upstream';
+import { RestV2Upstream } from './rest-v2/rest-v2-upstream';
 import type { TasklistUpstream } from './tasklist-upstream';
 import { UpstreamHttp, type ServiceTokens } from './upstream-http';
 
@@ -18,7 +19,20 @@ export function createUpstream(
   config: UpstreamConfig,
   deps: UpstreamDeps,
 ): TasklistUpstream {
-  // One kind today; issue 12's rest-v2 adds a second branch here.
+  if (config.kind === 'rest-v2') {
+    return new RestV2Upstream(
+      new UpstreamHttp({
+        url: config.restUrl,
+        timeoutMs: config.timeoutMs,
+        connections: config.connections,
+        // Camunda 8 Run without authentication wants no token at all.
+        tokens: config.restAuth === 'none' ? null : deps.tokens,
+        observe: deps.observe,
+        now: deps.now,
+      }),
+      config.restUrl,
+    );
+  }
   return new GraphqlUpstream(
     new UpstreamHttp({
       url: config.graphqlUrl,

@@ -6,8 +6,8 @@
  * visibility on top, so they never change when an upstream kind is added.
  *
  * Kinds: `graphql-upstream.ts` (Tasklist's GraphQL API, Camunda 8.2-8.7 and
- * the embedded server). Camunda 8.8's REST API v2 implements the same
- * interface next to it and is chosen in `create-upstream.ts`.
+ * the embedded server) and `rest-v2/` (the Orchestration Cluster REST API v2,
+ * Camunda 8.8 and later), chosen in `create-upstream.ts`.
  */
 
 export type TaskState = 'CREATED' | 'COMPLETED' | 'CANCELED';
@@ -99,6 +99,12 @@ export interface TasklistUpstream {
   /** The task's variables with these names; an empty list means all. */
   variables(taskId: string, names: string[]): Promise<UpstreamVariable[]>;
   form(id: string, processDefinitionId: string): Promise<UpstreamForm | null>;
+  /**
+   * The task a form id was issued for, when the kind's form ids name one
+   * (rest-v2, decision 024): visibility then checks that task alone instead
+   * of scanning the process's tasks for one that uses the form.
+   */
+  taskOfForm?(formId: string): string | undefined;
   processes(search: string | null): Promise<UpstreamProcess[]>;
   claimTask(
     taskId: string,

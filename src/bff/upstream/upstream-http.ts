@@ -14,7 +14,8 @@ export interface UpstreamHttpOptions {
   url: string;
   timeoutMs: number;
   connections: number;
-  tokens: ServiceTokens;
+  /** Null: the upstream wants no credentials (Camunda 8 Run without authentication). */
+  tokens: ServiceTokens | null;
   now?: () => number;
   /** Called once per HTTP attempt, for the duration histogram. */
   observe?: (call: string, result: string, seconds: number) => void;
@@ -80,6 +81,16 @@ export class UpstreamHttp {
     request: UpstreamRequest,
   ): Promise<UpstreamResponse> {
     const { tokens } = this.options;
+    if (tokens === null) {
+      const answer = await this.#attempt(call, request, null);
+      if (answer.response.status === 401) {
+        throw upstreamFailure(
+          'unauthorized',
+          `${call}: HTTP 401 without credentials`,
+        );
+      }
+      return this.#accept(answer);
+    }
     const first = await tokens.get();
     const answer = await this.#attempt(call, request, first);
     if (answer.response.status !== 401) return this.#accept(answer);
@@ -116,7 +127,7 @@ export class UpstreamHttp {
   async #attempt(
     call: string,
     request: UpstreamRequest,
-    token: string,
+    token: string | null,
   ): Promise<Attempt> {
     const started = performance.now();
     const observe = (result: string) =>
@@ -131,8 +142,8 @@ export class UpstreamHttp {
         method: request.method,
         path: request.path,
         headers: {
-          accept: 'application/json',
-          authorization: `Bearer ${token}`,
+          accept: 'application/json, application/problem+json',
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
           ...(request.body === undefined
             ? {}
             : { 'content-type': 'application/json' }),
