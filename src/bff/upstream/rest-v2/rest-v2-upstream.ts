@@ -398,6 +398,7 @@ export class RestV2Upstream implements TasklistUpstream {
     }
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- v2's documented answer shape per call; the status was checked
   #ok<T extends object>(call: string, answer: Answer): T {
     if (answer.status !== 200) {
       throw upstreamFailure(
