@@ -9,10 +9,13 @@ import {
  * End-to-end tests run against the real stack, started exactly as `npm start`
  * starts it, but on ports of their own and with a fresh data directory so a
  * running development stack is never touched and every run sees the same
- * seed. The journey runs in both modes, as the `proxy` and `direct` projects,
- * each against a stack of its own: the journey assigns and completes seeded
- * tasks, so a shared Tasklist would leave the second mode a different world
- * than the first.
+ * seed. The journey runs in three configurations, each against a stack of
+ * its own (the journey assigns and completes seeded tasks, so a shared
+ * Tasklist would leave the next one a different world): proxy mode on
+ * Tasklist GraphQL (`proxy`, every spec), direct mode (`direct`) and proxy
+ * mode on the REST API v2 as `npm start` runs it by default (`rest-v2`). The
+ * last two repeat the main journey specs only, so three configurations cost
+ * little more than one.
  */
 const host = '127.0.0.1';
 export const E2E_PORTS = {
@@ -35,8 +38,19 @@ export const E2E_DIRECT_PORTS = {
     process.env.E2E_DIRECT_IDENTITY_PORT ?? E2E_PORTS.identity + 2,
   ),
 };
+/** The rest-v2 stack: four above each port. */
+export const E2E_REST_V2_PORTS = {
+  app: Number(process.env.E2E_REST_V2_APP_PORT ?? E2E_PORTS.app + 4),
+  tasklist: Number(
+    process.env.E2E_REST_V2_TASKLIST_PORT ?? E2E_PORTS.tasklist + 4,
+  ),
+  identity: Number(
+    process.env.E2E_REST_V2_IDENTITY_PORT ?? E2E_PORTS.identity + 4,
+  ),
+};
 const baseURL = `http://${host}:${E2E_PORTS.app}`;
 const directURL = `http://${host}:${String(E2E_DIRECT_PORTS.app)}`;
+const restV2URL = `http://${host}:${String(E2E_REST_V2_PORTS.app)}`;
 const origins = (port: number) => [
   `http://${host}:${String(port)}`,
   `http://localhost:${String(port)}`,
@@ -63,6 +77,9 @@ const IN_BOTH_MODES = [
   '**/processes.spec.ts',
   '**/client-secret.spec.ts',
 ];
+/** The journey on Camunda 8.8's API (issue 12), and paging on it. */
+const REST_V2_ONLY = ['**/rest-v2-paging.spec.ts'];
+const ON_REST_V2 = ['**/inbox-journey.spec.ts', ...REST_V2_ONLY];
 
 /**
  * `npm run docs:screenshots` sets this: the README's screenshots become a
@@ -109,13 +126,14 @@ export default defineConfig({
     {
       name: 'proxy',
       use: { baseURL },
-      testIgnore: [...DIRECT_ONLY, SCREENSHOTS_SPEC],
+      testIgnore: [...DIRECT_ONLY, ...REST_V2_ONLY, SCREENSHOTS_SPEC],
     },
     {
       name: 'direct',
       use: { baseURL: directURL },
       testMatch: [...DIRECT_ONLY, ...IN_BOTH_MODES],
     },
+    { name: 'rest-v2', use: { baseURL: restV2URL }, testMatch: ON_REST_V2 },
     ...(docsScreenshots
       ? [
           {
@@ -129,15 +147,22 @@ export default defineConfig({
   ],
   // The screenshots need only the proxy stack (the mode `npm start` runs).
   webServer: [
-    stack('proxy', { ...E2E_PORTS, management: managementPort }),
+    stack('proxy', 'graphql', { ...E2E_PORTS, management: managementPort }),
     ...(docsScreenshots
       ? []
       : [
-          stack('direct', {
+          stack('direct', 'graphql', {
             ...E2E_DIRECT_PORTS,
             management: Number(
               process.env.E2E_DIRECT_MANAGEMENT_PORT ??
                 E2E_DIRECT_PORTS.app + 6000,
+            ),
+          }),
+          stack('proxy', 'rest-v2', {
+            ...E2E_REST_V2_PORTS,
+            management: Number(
+              process.env.E2E_REST_V2_MANAGEMENT_PORT ??
+                E2E_REST_V2_PORTS.app + 6000,
             ),
           }),
         ]),
@@ -152,6 +177,7 @@ export default defineConfig({
  */
 function stack(
   mode: 'proxy' | 'direct',
+  upstream: 'graphql' | 'rest-v2',
   ports: typeof E2E_PORTS & { management: number },
 ): Extract<
   NonNullable<PlaywrightTestConfig['webServer']>,
@@ -177,6 +203,7 @@ function stack(
       // the processes journey starts it and works its embedded form.
       PROCESSES_DIR: 'e2e/fixtures/processes',
       BFF_MODE: mode,
+      TASKLIST_UPSTREAM: upstream,
       APP_ORIGINS: origins(ports.app).join(','),
       OAUTH_CLIENT_SECRET: clientSecret,
       ...relaxedLimits,

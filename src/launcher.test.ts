@@ -38,6 +38,7 @@ describe('buildStackEnv', () => {
     expect(env.OIDC_ISSUER).toBe('http://127.0.0.1:18180');
     expect(env.OAUTH_TOKEN_URL).toBe('http://127.0.0.1:18180/token');
     expect(env.TASKLIST_GRAPHQL_URL).toBe('http://127.0.0.1:8180/graphql');
+    expect(env.CAMUNDA_REST_URL).toBe('http://127.0.0.1:8180/v2');
     expect(env.APP_ORIGINS?.split(',')).toContain('http://127.0.0.1:3100');
     expect(env.NODE_ENV).toBe('production');
   });
@@ -58,12 +59,15 @@ describe('buildStackEnv', () => {
   it('runs the BFF in proxy mode unless told otherwise; only direct mode opens Tasklist to the app', () => {
     const proxy = buildStackEnv({ OAUTH_CLIENT_SECRET: 's' }, 'start');
     expect(proxy.BFF_MODE).toBe('proxy');
+    // Issue 12: proxy mode on the REST API v2 by default; direct needs GraphQL.
+    expect(proxy.TASKLIST_UPSTREAM).toBe('rest-v2');
     expect(proxy.TASKLIST_CORS_ORIGINS).toBe('');
     const direct = buildStackEnv(
       { OAUTH_CLIENT_SECRET: 's', BFF_MODE: 'direct', APP_PORT: '3100' },
       'start',
     );
     expect(direct.BFF_MODE).toBe('direct');
+    expect(direct.TASKLIST_UPSTREAM).toBe('graphql');
     expect(direct.TASKLIST_CORS_ORIGINS?.split(',')).toContain(
       'http://127.0.0.1:3100',
     );

@@ -78,6 +78,10 @@ export function buildStackEnv(
   const issuer = base.OIDC_ISSUER ?? `http://${host}:${identityPort}`;
   // Proxy mode is the default: the browser talks only to the BFF.
   const bffMode = base.BFF_MODE ?? 'proxy';
+  // Proxy mode resolves the SPA's GraphQL on the REST API v2, the API every
+  // supported Camunda release has; direct mode can only use Tasklist GraphQL.
+  const upstream =
+    base.TASKLIST_UPSTREAM ?? (bffMode === 'direct' ? 'graphql' : 'rest-v2');
 
   // H66: the secret is handed to the two services that need it, never to all.
   const shared = { ...base };
@@ -99,6 +103,9 @@ export function buildStackEnv(
     OAUTH_TOKEN_URL: base.OAUTH_TOKEN_URL ?? `${issuer}/token`,
     TASKLIST_GRAPHQL_URL:
       base.TASKLIST_GRAPHQL_URL ?? `http://${host}:${tasklistPort}/graphql`,
+    CAMUNDA_REST_URL:
+      base.CAMUNDA_REST_URL ?? `http://${host}:${tasklistPort}/v2`,
+    TASKLIST_UPSTREAM: upstream,
     BFF_URL: base.BFF_URL ?? `http://${host}:${appPort}`,
     BFF_MODE: bffMode,
     // Only in direct mode does the browser call Tasklist itself, so only then

@@ -160,6 +160,56 @@ describe('validation', () => {
     expect(remote.warnings.join()).toMatch(/machine token crosses the network/);
   });
 
+  test('the upstream kind: graphql by default, rest-v2 with its URL and auth; direct mode refuses rest-v2 and says why (issue 12)', () => {
+    expect(loadConfig({}).config.proxy.upstream).toMatchObject({
+      kind: 'graphql',
+      restUrl: 'http://127.0.0.1:8080/v2',
+      restAuth: 'oauth',
+    });
+    const v2 = loadConfig({
+      TASKLIST_UPSTREAM: 'rest-v2',
+      CAMUNDA_REST_URL: 'https://bru-2.zeebe.camunda.io/abc/v2/',
+    }).config.proxy.upstream;
+    expect(v2).toMatchObject({
+      kind: 'rest-v2',
+      restUrl: 'https://bru-2.zeebe.camunda.io/abc/v2',
+    });
+    const direct = problems({
+      BFF_MODE: 'direct',
+      TASKLIST_UPSTREAM: 'rest-v2',
+    });
+    expect(direct).toHaveLength(1);
+    expect(direct[0]).toMatch(
+      /^TASKLIST_UPSTREAM: rest-v2 needs BFF_MODE=proxy\. .*Camunda 8\.8 and later have none.*Set BFF_MODE=proxy \(the default\), or TASKLIST_UPSTREAM=graphql/,
+    );
+    expect(
+      problems({
+        TASKLIST_UPSTREAM: 'rest',
+        CAMUNDA_REST_URL: 'ftp://x/v2',
+        CAMUNDA_REST_AUTH: 'basic',
+      }),
+    ).toEqual([
+      'TASKLIST_UPSTREAM: must be graphql or rest-v2',
+      'CAMUNDA_REST_URL: must be an http(s) URL',
+      'CAMUNDA_REST_AUTH: must be oauth or none',
+    ]);
+    const open = loadConfig({
+      TASKLIST_UPSTREAM: 'rest-v2',
+      CAMUNDA_REST_AUTH: 'none',
+    });
+    expect(open.config.proxy.upstream.restAuth).toBe('none');
+    expect(open.warnings.join()).toMatch(/CAMUNDA_REST_AUTH=none/);
+    const remote = loadConfig({
+      NODE_ENV: 'production',
+      OAUTH_CLIENT_SECRET: 's3cr3t',
+      TASKLIST_UPSTREAM: 'rest-v2',
+      CAMUNDA_REST_URL: 'http://camunda.internal:8080/v2',
+    });
+    expect(remote.warnings.join()).toMatch(
+      /CAMUNDA_REST_URL is plain http to a non-loopback host/,
+    );
+  });
+
   test('BFF_MODE is proxy or direct', () => {
     expect(loadConfig({ BFF_MODE: 'direct' }).config.mode).toBe('direct');
     expect(problems({ BFF_MODE: 'tunnel' })).toEqual([
