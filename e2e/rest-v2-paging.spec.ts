@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import type { APIRequestContext } from '@playwright/test';
+import { E2E_PORTS } from '../playwright.config';
+import { expect, test } from './support/fixtures';
+import { signIn, type RuntimeConfig } from './support/headless-sign-in';
+
+/**
+ * Issue 12 on the real embedded server: the rest-v2 BFF pages through the
+ * seeded inbox forwards and backwards visiting each task exactly once, in
+ * the same order as the BFF on Tasklist GraphQL gives for the same query.
+ */
+
+const GRAPHQL_BFF = `http://127.0.0.1:${String(E2E_PORTS.app)}`;
+
+const inbox = (
+  JSON.parse(
+    readFileSync('src/app/graphql/__generated__/operations.json', 'utf8'),
+  ) as { operations: { name: string; sha256: string }[] }
+).operations.find((op) => op.name === 'TaskInboxRouteQuery');
+
+interface Task {
+  id: string;
+  sortValues: string[];
+  isFirst: boolean;
+}
+
+async function client(request: APIRequestContext, origin: string) {
+  const config = (await (
+    await request.get(`${origin}/api/config`)
+  ).json()) as RuntimeConfig;
+  const headers = { origin, 'x-requested-with': 'tasklist-inbox' };
+  const exchange = await request.post(`${origin}/api/token`, {
+    headers: {
+      ...headers,
+      authorization: `Bearer ${await signIn(request, config, origin, 'demo')}`,
+    },
+  });
+  expect(exchange.status()).toBe(200);
+  const { access_token: token } = (await exchange.json()) as {
+    access_token: string;
+  };
+  return async (query: Record<string, unknown>): Promise<Task[]> => {
+    const response = await request.post(`${origin}/graphql`, {
+      headers: { ...headers, authorization: `Bearer ${token}` },
+      data: {
+        operationName: 'TaskInboxRouteQuery',
+        variables: { query },
+        extensions: {
+          persistedQuery: { version: 1, sha256Hash: inbox?.sha256 },
+        },
+      },
+    });
+    const body = (await response.json()) as {
+      data?: { tasks: Task[] };
+      errors?: unknown;
+    };
+    expect(body.errors).toBeUndefined();
+    return body.data?.tasks ?? [];
+  };
+}
+
+test('paging both ways on the REST API v2 visits every task once, in Tasklist GraphQL’s order', async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
+  const v2 = await client(request, new URL(baseURL ?? '').origin);
+  // Its own cookies: a second sign-in in one context would find a session.
+  const other = await playwright.request.newContext();
+  const graphql = await client(other, GRAPHQL_BFF);
+  for (const query of [
+    {},
+    { state: 'COMPLETED' },
+    { sort: [{ field: 'dueDate', order: 'ASC' }] },
+  ]) {
+    const expected = (await graphql({ ...query, pageSize: 1000 })).map(
+      (task) => task.id,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    const size = 7;
+    const forward: Task[] = [];
+    let page = await v2({ ...query, pageSize: size });
+    expect(page[0]?.isFirst).toBe(true);
+    while (page.length > 0) {
+      forward.push(...page);
+      if (page.length < size) break;
+      page = await v2({
+        ...query,
+        pageSize: size,
+        searchAfter: page.at(-1)?.sortValues,
+      });
+    }
+    expect(forward.map((task) => task.id)).toEqual(expected);
+
+    const backward: Task[] = [];
+    let head = forward.at(-1);
+    for (;;) {
+      const previous = await v2({
+        ...query,
+        pageSize: size,
+        searchBefore: head?.sortValues,
+      });
+      backward.unshift(...previous);
+      head = previous[0];
+      if (!head || head.isFirst) break;
+    }
+    expect([...backward, forward.at(-1)].map((task) => task?.id)).toEqual(
+      expected,
+    );
+  }
+  await other.dispose();
+});
