@@ -3,8 +3,10 @@
  * (issue 11, figure 3).
  *
  * Starts, each as its own process exactly as the launcher does, the embedded
- * Tasklist on a fresh demo world (the one `npm start` serves) and two BFFs in
- * proxy mode, one per visibility setting (`all`: the pure proxy overhead;
+ * Tasklist on a fresh demo world (the one `npm start` serves) and four BFFs in
+ * proxy mode: one per upstream kind (`graphql`: Tasklist GraphQL; `rest-v2`:
+ * the REST API v2 of Camunda 8.8+, which the embedded server also serves) and
+ * visibility setting (`all`: the pure proxy overhead;
  * `candidates`, the default: plus the filtering and page refill). A local
  * JWKS and token endpoint in this process stand in for the identity
  * provider. Then, run by run (each target in turn within a run, after a
@@ -39,6 +41,7 @@ import { measurement, msSince, perRunMeasurement, ratio } from './lib/stats';
 const SAMPLES = Number(process.env.BENCH_ITERATIONS ?? pick(200, 20));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? pick(200, 10));
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? pick(3, 0.3));
+const UPSTREAMS = ['graphql', 'rest-v2'] as const;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const USER = process.env.BENCH_USER ?? 'demo';
@@ -210,9 +213,15 @@ await runBenchmark(
       children.push(tasklist);
       await waitForHttp(`${tasklistUrl}/health`, tasklist, 'tasklist');
 
-      const bffs: { visibility: string; url: string; management: string }[] =
-        [];
-      for (const visibility of ['all', 'candidates']) {
+      const bffs: {
+        key: string;
+        name: string;
+        url: string;
+        management: string;
+      }[] = [];
+      for (const [kind, visibility] of UPSTREAMS.flatMap((k) =>
+        ['all', 'candidates'].map((v) => [k, v] as const),
+      )) {
         const port = await freePort();
         const managementPort = await freePort();
         const child = startNode('src/bff/server.ts', {
@@ -226,6 +235,8 @@ await runBenchmark(
             OAUTH_TOKEN_URL: tokenEndpoint.url,
             OAUTH_CLIENT_SECRET: 'bench-only-secret',
             TASKLIST_GRAPHQL_URL: `${tasklistUrl}/graphql`,
+            TASKLIST_UPSTREAM: kind,
+            CAMUNDA_REST_URL: `${tasklistUrl}/v2`,
             BFF_RATE_LIMIT_PER_USER: '1000000',
             BFF_RATE_LIMIT_PER_IP: '1000000',
             BFF_GRAPHQL_RATE_LIMIT_PER_USER: '1000000',
@@ -233,9 +244,15 @@ await runBenchmark(
         });
         children.push(child);
         const url = `http://127.0.0.1:${String(port)}`;
-        await waitForHttp(`${url}/healthz`, child, `bff (${visibility})`);
+        const name = `${kind}, visibility \`${visibility}\``;
+        await waitForHttp(`${url}/healthz`, child, `bff (${name})`);
         bffs.push({
-          visibility,
+          // graphql keeps the keys it had before rest-v2 joined.
+          key:
+            kind === 'graphql'
+              ? `proxy-${visibility}`
+              : `proxy-${kind}-${visibility}`,
+          name,
           url,
           management: `http://127.0.0.1:${String(managementPort)}`,
         });
@@ -276,8 +293,8 @@ await runBenchmark(
       ];
       for (const bff of bffs) {
         targets.push({
-          key: `proxy-${bff.visibility}`,
-          name: `through the BFF, visibility \`${bff.visibility}\``,
+          key: bff.key,
+          name: `through the BFF (${bff.name})`,
           origin: bff.url,
           headers: {
             'content-type': 'application/json',
@@ -411,20 +428,23 @@ await runBenchmark(
         const metrics = `${bff.management}/metrics`;
         const count = await metricValue(metrics, `${series}_count${labels}`);
         const sum = await metricValue(metrics, `${series}_sum${labels}`);
-        upstream[bff.visibility] = {
+        upstream[bff.key] = {
           requests: count,
           meanMs: count > 0 ? Math.round((sum / count) * 1e6) / 1000 : 0,
         };
       }
-      const samePage = firstPage.get('proxy-all') === firstPage.get('direct');
+      // Every visibility-`all` BFF, whatever its upstream, answers Tasklist's page.
+      const samePage = bffs
+        .filter((bff) => bff.key.endsWith('-all'))
+        .every((bff) => firstPage.get(bff.key) === firstPage.get('direct'));
       result.checks.visibilityAllAnswersTheSamePageAsDirect = samePage;
       // Every `tasks` request each BFF sent upstream, and its mean time as the
       // BFF saw it: the rest of a proxied request is the BFF's own work.
-      result.checks.upstreamTasksByVisibility = upstream;
+      result.checks.upstreamTasksByBff = upstream;
       result.checks.clientCredentialsRequests = tokenEndpoint.state.calls;
       if (!samePage)
         result.problems.push(
-          'visibility `all` answered a different page than Tasklist itself',
+          'a visibility `all` BFF answered a different page than Tasklist itself',
         );
       if (failed > 0)
         result.problems.push(`${String(failed)} requests failed under load`);

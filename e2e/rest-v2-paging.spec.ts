@@ -59,6 +59,45 @@ async function client(request: APIRequestContext, origin: string) {
   };
 }
 
+type Search = (query: Record<string, unknown>) => Promise<Task[]>;
+const SIZE = 7;
+
+/** Every task from the top, a page at a time, each after the last one's sortValues. */
+async function walkForward(search: Search, query: Record<string, unknown>) {
+  const tasks: Task[] = [];
+  let page = await search({ ...query, pageSize: SIZE });
+  while (page.length > 0) {
+    tasks.push(...page);
+    if (page.length < SIZE) break;
+    page = await search({
+      ...query,
+      pageSize: SIZE,
+      searchAfter: page.at(-1)?.sortValues,
+    });
+  }
+  return tasks;
+}
+
+/** Every task before `from`, a page at a time, until a page starts with isFirst. */
+async function walkBackward(
+  search: Search,
+  query: Record<string, unknown>,
+  from: Task | undefined,
+) {
+  const tasks: Task[] = [];
+  let head = from;
+  for (;;) {
+    const previous = await search({
+      ...query,
+      pageSize: SIZE,
+      searchBefore: head?.sortValues,
+    });
+    tasks.unshift(...previous);
+    head = previous[0];
+    if (!head || head.isFirst) return tasks;
+  }
+}
+
 test('paging both ways on the REST API v2 visits every task once, in Tasklist GraphQL’s order', async ({
   request,
   playwright,
@@ -77,33 +116,11 @@ test('paging both ways on the REST API v2 visits every task once, in Tasklist Gr
       (task) => task.id,
     );
     expect(expected.length).toBeGreaterThan(0);
-    const size = 7;
-    const forward: Task[] = [];
-    let page = await v2({ ...query, pageSize: size });
-    expect(page[0]?.isFirst).toBe(true);
-    while (page.length > 0) {
-      forward.push(...page);
-      if (page.length < size) break;
-      page = await v2({
-        ...query,
-        pageSize: size,
-        searchAfter: page.at(-1)?.sortValues,
-      });
-    }
+    const forward = await walkForward(v2, query);
+    expect(forward[0]?.isFirst).toBe(true);
     expect(forward.map((task) => task.id)).toEqual(expected);
-
-    const backward: Task[] = [];
-    let head = forward.at(-1);
-    for (;;) {
-      const previous = await v2({
-        ...query,
-        pageSize: size,
-        searchBefore: head?.sortValues,
-      });
-      backward.unshift(...previous);
-      head = previous[0];
-      if (!head || head.isFirst) break;
-    }
+    const backward = await walkBackward(v2, query, forward.at(-1));
+    expect(backward[0]?.isFirst).toBe(true);
     expect([...backward, forward.at(-1)].map((task) => task?.id)).toEqual(
       expected,
     );

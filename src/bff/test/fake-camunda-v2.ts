@@ -517,13 +517,13 @@ export async function startFakeCamundaV2(
       return { status: 200, body: searchTasks(b) };
     }
     if (method === 'GET' && (m = /^\/v2\/user-tasks\/(\d+)$/.exec(path))) {
-      return { status: 200, body: userTaskResult(read(m[1] as string)) };
+      return { status: 200, body: userTaskResult(read(m[1] ?? '')) };
     }
     if (
       method === 'GET' &&
       (m = /^\/v2\/user-tasks\/(\d+)\/form$/.exec(path))
     ) {
-      const task = find(m[1] as string);
+      const task = find(m[1] ?? '');
       const schema =
         task.formKey === null ? undefined : forms.get(task.formKey);
       if (schema === undefined) return { status: 204 };
@@ -542,7 +542,7 @@ export async function startFakeCamundaV2(
       method === 'POST' &&
       (m = /^\/v2\/user-tasks\/(\d+)\/assignment$/.exec(path))
     ) {
-      const task = command(m[1] as string, 'CLAIM');
+      const task = command(m[1] ?? '', 'CLAIM');
       if (typeof b.assignee !== 'string' || b.assignee === '') {
         throw new Problem(400, 'INVALID_ARGUMENT', 'No assignee provided');
       }
@@ -564,14 +564,14 @@ export async function startFakeCamundaV2(
       method === 'DELETE' &&
       (m = /^\/v2\/user-tasks\/(\d+)\/assignee$/.exec(path))
     ) {
-      command(m[1] as string, 'ASSIGN').assignee = null;
+      command(m[1] ?? '', 'ASSIGN').assignee = null;
       return { status: 204 };
     }
     if (
       method === 'POST' &&
       (m = /^\/v2\/user-tasks\/(\d+)\/completion$/.exec(path))
     ) {
-      const task = command(m[1] as string, 'COMPLETE');
+      const task = command(m[1] ?? '', 'COMPLETE');
       for (const [name, value] of Object.entries(
         (b.variables ?? {}) as Record<string, unknown>,
       )) {
@@ -588,7 +588,7 @@ export async function startFakeCamundaV2(
       const truncate = url.searchParams.get('truncateValues') !== 'false';
       return {
         status: 200,
-        body: variablesOf(find(m[1] as string), b, truncate),
+        body: variablesOf(find(m[1] ?? ''), b, truncate),
       };
     }
     if (method === 'GET' && (m = /^\/v2\/variables\/(\d+)$/.exec(path))) {
@@ -599,14 +599,25 @@ export async function startFakeCamundaV2(
           false,
         ).items.find((v) => v.variableKey === m?.[1]);
         if (found) {
-          const { isTruncated: _, ...result } = found;
-          return { status: 200, body: result };
+          const { name, value, variableKey, scopeKey, tenantId } = found;
+          const { processInstanceKey } = found;
+          return {
+            status: 200,
+            body: {
+              name,
+              value,
+              variableKey,
+              scopeKey,
+              processInstanceKey,
+              tenantId,
+            },
+          };
         }
       }
       throw new Problem(
         404,
         'NOT_FOUND',
-        `Variable with key ${m[1] as string} not found`,
+        `Variable with key ${m[1] ?? ''} not found`,
       );
     }
     if (method === 'POST' && path === '/v2/process-definitions/search') {

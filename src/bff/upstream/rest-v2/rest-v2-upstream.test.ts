@@ -533,23 +533,23 @@ describe('claim races', () => {
     world([aV2Task({ key: KEY(1) })]);
     const race = new RestV2Upstream(
       {
-        send: async (
-          call: string,
-          request: { method: string; path: string },
-        ) => {
-          if (request.method === 'POST') {
-            return {
-              status: 409,
-              contentType: 'application/problem+json',
-              text: '{"title":"INVALID_STATE"}',
-            };
-          }
-          return {
-            status: 200,
-            contentType: 'application/json',
-            text: JSON.stringify({ userTaskKey: KEY(1), state: 'CREATED' }),
-          };
-        },
+        send: (_call: string, request: { method: string; path: string }) =>
+          Promise.resolve(
+            request.method === 'POST'
+              ? {
+                  status: 409,
+                  contentType: 'application/problem+json',
+                  text: '{"title":"INVALID_STATE"}',
+                }
+              : {
+                  status: 200,
+                  contentType: 'application/json',
+                  text: JSON.stringify({
+                    userTaskKey: KEY(1),
+                    state: 'CREATED',
+                  }),
+                },
+          ),
         close: () => Promise.resolve(),
       } as unknown as UpstreamHttp,
       v2.url,
