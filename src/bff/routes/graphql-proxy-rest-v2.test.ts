@@ -167,3 +167,26 @@ describe('rest-v2 upstream through /graphql', () => {
     expect(v2.callsTo(`GET /v2/user-tasks/${KEY(4)}/form`).length).toBe(1);
   });
 });
+
+describe('processes', () => {
+  test('the SPA’s processes page lists the latest versions; start goes to v2 by BPMN id', async () => {
+    const list = await bff.gql(alice, 'ProcessesRouteQuery', { search: 'vac' });
+    expect(list.body.data?.processes).toEqual([
+      {
+        id: '2251799813685250',
+        name: 'Vacation request',
+        processDefinitionId: 'vacation',
+        version: 1,
+      },
+    ]);
+    const started = await bff.gql(alice, 'StartProcessMutation', {
+      processDefinitionId: 'vacation',
+    });
+    expect(started.body.data?.startProcess).toEqual({
+      id: expect.stringMatching(/^\d+$/) as string,
+    });
+    expect(v2.callsTo('POST /v2/process-instances')[0]?.body).toEqual({
+      processDefinitionId: 'vacation',
+    });
+  });
+});
