@@ -107,6 +107,7 @@ test('a process whose first task is for another group says so and leads back', a
   // cannot name it: once the wait for a task of his is over it says so.
   const expected: Record<string, string[]> = {
     proxy: ['Vacation request started, but no task for you appeared.'],
+    'rest-v2': ['Vacation request started, but no task for you appeared.'],
     direct: [
       'Vacation request started, but its first task is not for you.',
       '“Review vacation request” is for carol or the management group.',
@@ -187,6 +188,7 @@ test('a Modeler diagram dropped into PROCESSES_DIR is startable, and its embedde
   // demo is not in sales: proxy mode's visibility hides the task from him.
   const demoSees: Record<string, string> = {
     proxy: 'Task not found',
+    'rest-v2': 'Task not found',
     direct: 'Ship the order',
   };
   await expect(inbox.heading).toHaveText(
