@@ -172,12 +172,12 @@ describe('processes', () => {
   test('the SPA’s processes page lists the latest versions; start goes to v2 by BPMN id', async () => {
     const list = await bff.gql(alice, 'ProcessesRouteQuery', { search: 'vac' });
     expect(list.body.data?.processes).toEqual([
-      {
+      expect.objectContaining({
         id: '2251799813685250',
         name: 'Vacation request',
         processDefinitionId: 'vacation',
         version: 1,
-      },
+      }),
     ]);
     const started = await bff.gql(alice, 'StartProcessMutation', {
       processDefinitionId: 'vacation',
