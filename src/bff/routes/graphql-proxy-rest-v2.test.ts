@@ -182,7 +182,7 @@ describe('processes', () => {
     const started = await bff.gql(alice, 'StartProcessMutation', {
       processDefinitionId: 'vacation',
     });
-    expect(started.body.data?.startProcess).toEqual({
+    expect(started.body.data?.startProcess).toMatchObject({
       id: expect.stringMatching(/^\d+$/) as string,
     });
     expect(v2.callsTo('POST /v2/process-instances')[0]?.body).toEqual({
