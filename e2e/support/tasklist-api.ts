@@ -1,13 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { E2E_DIRECT_PORTS, E2E_PORTS } from '../../playwright.config';
+import {
+  E2E_DIRECT_PORTS,
+  E2E_PORTS,
+  E2E_REST_V2_PORTS,
+} from '../../playwright.config';
 import { signIn, type RuntimeConfig } from './oidc-sign-in';
 
 /**
  * Test data through the API, the way a process application makes it: each
  * end-to-end test starts the process instances it needs on the embedded
- * Tasklist of its own Playwright project's stack (proxy or direct) and works
+ * Tasklist of its own Playwright project's stack (proxy, direct or rest-v2)
+ * and works
  * on the tasks created for them, so no test depends on (or uses up) another
  * test's tasks, and the tests run in any order, in both modes.
  *
@@ -27,13 +32,18 @@ const TASKLIST_AUDIENCE = 'tasklist-api';
 type StackPorts = typeof E2E_PORTS;
 
 /**
- * The stack the running test's project talks to: the direct project's app
- * port picks the direct-mode stack, anything else the proxy-mode one.
+ * The stack the running test's project talks to, found by its app port: the
+ * direct and rest-v2 projects each have a stack of their own, anything else
+ * uses the proxy-mode one. The rest-v2 stack's embedded server holds the
+ * store its REST API v2 serves, so test data made through its GraphQL API is
+ * what the rest-v2 BFF sees.
  */
 function currentStack(): StackPorts {
   const { baseURL } = test.info().project.use;
   const port = baseURL ? Number(new URL(baseURL).port) : E2E_PORTS.app;
-  return port === E2E_DIRECT_PORTS.app ? E2E_DIRECT_PORTS : E2E_PORTS;
+  if (port === E2E_DIRECT_PORTS.app) return E2E_DIRECT_PORTS;
+  if (port === E2E_REST_V2_PORTS.app) return E2E_REST_V2_PORTS;
+  return E2E_PORTS;
 }
 
 const tokenUrl = (stack: StackPorts) =>

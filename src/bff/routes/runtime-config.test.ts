@@ -108,6 +108,28 @@ test("the browser learns Tasklist's address in direct mode only", () => {
   expect(JSON.stringify(proxy)).not.toContain('tasklist.example.com');
 });
 
+describe('on a REST API v2 upstream (Camunda 8.8+, what npm start runs)', () => {
+  const env = {
+    BFF_MODE: 'proxy',
+    TASKLIST_UPSTREAM: 'rest-v2',
+    CAMUNDA_REST_URL: 'https://camunda.example.com/v2',
+  };
+
+  test('/api/config follows the schema and names /graphql', async () => {
+    const response = await (await bff(env)).inject({ url: '/api/config' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ mode: string; tasklistGraphqlUrl: string }>();
+    expect(runtimeConfigProblems(body)).toEqual([]);
+    expect(body.mode).toBe('proxy');
+    expect(body.tasklistGraphqlUrl).toBe('/graphql');
+  });
+
+  test("the browser never learns Camunda's address", () => {
+    const body = runtimeConfig(loadConfig({ NODE_ENV: 'test', ...env }).config);
+    expect(JSON.stringify(body)).not.toContain('camunda.example.com');
+  });
+});
+
 describe('the schema itself', () => {
   const { config } = loadConfig({ NODE_ENV: 'test' });
   const valid = runtimeConfig(config);
