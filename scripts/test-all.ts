@@ -6,9 +6,9 @@
  * Every step runs even when an earlier one fails, so one run shows all
  * problems; the exit code is non-zero if anything failed.
  *
- * With `TEST_ALSO_ON_NODE=<major>` (set by `.ci/run`), a short smoke check runs
- * on that Node line too (better-sqlite3 built and loaded for it, a few node
- * suites, one end-to-end journey), counted in the same summary
+ * With `TEST_ALSO_ON_NODE=<major>` (set by `.ci/run`), a second run happens
+ * on that Node line too (better-sqlite3 built and loaded for it, the vitest
+ * node suites, one end-to-end journey), counted in the same summary
  * (scripts/extra-node.ts, docs/decisions/021-supported-node-lines.md).
  */
 import {
@@ -227,36 +227,28 @@ function main(): number {
 }
 
 /**
- * The suites that also run on the extra Node line: one per place where the
- * Node line matters (the native SQLite module on disk, the Tasklist server
- * process, oidc-provider's code flow, the BFF's upstream fetch, the
- * launcher). Running every suite again would double the longest step of
- * `npm test` for code that does not depend on the Node line; see ADR 021.
+ * The vitest suites that also run on the extra Node line: the whole `node`
+ * project (Tasklist, BFF, identity, launcher, scripts), which is every suite
+ * whose code runs on Node. The `app` project's jsdom suites test browser code
+ * that Node only hosts, so they run once; see ADR 021.
  */
-const EXTRA_NODE_SUITES = [
-  '--project',
-  'node',
-  'src/tasklist/store/persistence.test.ts',
-  'src/tasklist/server.test.ts',
-  'src/identity/authorization-code.test.ts',
-  'src/bff/routes/token-upstream.test.ts',
-  'src/launcher.test.ts',
-];
+const EXTRA_NODE_SUITES = ['--project', 'node'];
 
 /**
- * The end-to-end journey that also runs on the extra Node line, in proxy
- * mode (what `npm start` runs) only: one journey, as decision 021 counts it.
+ * The end-to-end journey that also runs on the extra Node line, in the
+ * configuration `npm start` runs (proxy mode on the REST v2 upstream) only:
+ * one journey, as decision 021 counts it.
  */
 const EXTRA_NODE_JOURNEY = [
   'e2e/inbox-journey.spec.ts',
   '--project',
-  'proxy',
+  'rest-v2',
   '--grep',
   'demo assigns an unassigned task',
 ];
 
 /**
- * The smoke suites and one journey on another Node line. Its install and
+ * The node suites and one journey on another Node line. Its install and
  * native build count as gates; its test results join the summary.
  */
 function runOnExtraNode(
@@ -275,7 +267,7 @@ function runOnExtraNode(
       };
       const vitestJson = path.join(OUT, `vitest-node${major}.json`);
       const vitestOk = step(
-        `smoke suites (vitest) on Node ${major}`,
+        `node suites (vitest) on Node ${major}`,
         extra.bin,
         [
           bin('vitest', 'vitest.mjs'),
