@@ -402,8 +402,8 @@ function oauthConfig(
 /** The brand tokens that are set; each one checked strictly (issue 13). */
 function brandConfig(e: Env, problems: string[]): Brand {
   const brand: Brand = {};
-  const set = <K extends keyof Brand>(
-    key: K,
+  const set = (
+    key: keyof Brand,
     name: string,
     raw: string | undefined,
     parse: (raw: string) => string,
