@@ -1,3 +1,5 @@
+import { isAccentColor, isFontFamily, isLogoUrl, type Brand } from './brand';
+
 /**
  * What `/api/config` tells the SPA at start-up (the BFF owns the values).
  * The contract is `src/bff/runtime-config.schema.json`; this type and
@@ -15,6 +17,9 @@ export interface RuntimeConfig {
   };
   pollIntervalMs: number;
   features: Record<string, boolean>;
+  /** Who may frame the app and talk to it (FRAME_ANCESTORS; `'self'` allowed). */
+  embed: { allowedOrigins: string[] };
+  brand: Brand;
 }
 
 type Json = Record<string, unknown>;
@@ -108,6 +113,8 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
   }
   const features = config.features === undefined ? {} : config.features;
   if (!validFeatures(features)) bad.push('features');
+  const embed = parseEmbed(config.embed, bad);
+  const brand = parseBrand(config.brand, bad);
   if (bad.length > 0) {
     throw new ConfigError(
       `The app configuration is invalid (${bad.join(', ')}).`,
@@ -124,7 +131,51 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
     },
     pollIntervalMs: poll as number,
     features: { ...(features as Record<string, boolean>) },
+    embed,
+    brand,
   };
+}
+
+const isOrigin = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  URL.canParse(value) &&
+  /^https?:$/.test(new URL(value).protocol) &&
+  new URL(value).origin === value;
+
+/** `embed` is optional (an older BFF sends none): nobody may frame the app. */
+function parseEmbed(value: unknown, bad: string[]): RuntimeConfig['embed'] {
+  if (value === undefined) return { allowedOrigins: [] };
+  const origins = isObject(value) ? value.allowedOrigins : undefined;
+  if (
+    !Array.isArray(origins) ||
+    !origins.every((o) => o === "'self'" || isOrigin(o))
+  ) {
+    bad.push('embed.allowedOrigins');
+    return { allowedOrigins: [] };
+  }
+  return { allowedOrigins: origins as string[] };
+}
+
+/** Brand tokens are checked as strictly as the BFF checks them. */
+function parseBrand(value: unknown, bad: string[]): Brand {
+  if (value === undefined) return {};
+  if (!isObject(value)) {
+    bad.push('brand');
+    return {};
+  }
+  const brand: Brand = {};
+  const checks = {
+    accentColor: isAccentColor,
+    fontFamily: isFontFamily,
+    logoUrl: isLogoUrl,
+  } satisfies Record<keyof Brand, (v: unknown) => boolean>;
+  for (const key of Object.keys(checks) as (keyof Brand)[]) {
+    const token = value[key];
+    if (token === undefined) continue;
+    if (checks[key](token)) brand[key] = token as string;
+    else bad.push(`brand.${key}`);
+  }
+  return brand;
 }
 
 /** Loads and validates `/api/config` from the serving origin. */
