@@ -41,7 +41,10 @@ export function isLogoUrl(value: unknown): value is string {
 function channels(hex: string): [number, number, number] {
   const digits =
     hex.length === 4
-      ? [...hex.slice(1)].map((d) => d + d)
+      ? hex
+          .slice(1)
+          .split('')
+          .map((d) => d + d)
       : [hex.slice(1, 3), hex.slice(3, 5), hex.slice(5, 7)];
   const [r = 0, g = 0, b = 0] = digits.map((d) => parseInt(d, 16) / 255);
   return [r, g, b];

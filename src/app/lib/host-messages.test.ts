@@ -12,7 +12,7 @@ const FILTERS = ['all-open', 'unassigned', 'completed'];
 
 /** A framed window whose parent records what it is sent. */
 function framedWindow({
-  parentOrigin = PORTAL as string | null,
+  parentOrigin = PORTAL,
 }: { parentOrigin?: string | null } = {}) {
   const posted: { message: unknown; targetOrigin: string }[] = [];
   const parent = {

@@ -58,8 +58,12 @@ export function allowedParentOrigins(
   return configured.map((origin) => (origin === "'self'" ? ownOrigin : origin));
 }
 
+interface ParentWindow {
+  postMessage(message: unknown, targetOrigin: string): void;
+}
+
 interface HostWindow {
-  parent: Pick<Window, 'postMessage'> | HostWindow;
+  parent: ParentWindow;
   location: Pick<Location, 'origin'> & {
     ancestorOrigins?: { readonly length: number; [index: number]: string };
   };
@@ -149,10 +153,7 @@ export function createHostBridge({
     },
     send(event) {
       if (target === null) return;
-      (parent as Pick<Window, 'postMessage'>).postMessage(
-        { source: EVENT_SOURCE, ...event },
-        target,
-      );
+      parent.postMessage({ source: EVENT_SOURCE, ...event }, target);
     },
     dispose() {
       win.removeEventListener('message', listener);
