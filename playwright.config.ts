@@ -63,6 +63,11 @@ const IN_BOTH_MODES = [
   '**/processes.spec.ts',
   '**/client-secret.spec.ts',
 ];
+/**
+ * The portal page of e2e/embed-portal.spec.ts (issue 13): another site
+ * (`localhost` against the app's 127.0.0.1), allowed by FRAME_ANCESTORS.
+ */
+export const E2E_PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT ?? 4599);
 
 /**
  * `npm run docs:screenshots` sets this: the README's screenshots become a
@@ -180,6 +185,7 @@ function stack(
       APP_ORIGINS: origins(ports.app).join(','),
       OAUTH_CLIENT_SECRET: clientSecret,
       ...relaxedLimits,
+      FRAME_ANCESTORS: `http://localhost:${String(E2E_PORTAL_PORT)}`,
     },
   };
 }
