@@ -67,6 +67,7 @@ export function AppShell({
             ) : null}
             Tasklist Inbox
           </Link>
+          <AppNav />
           <div className="app-header__actions">
             <ThemeToggle />
             <LazyUserMenu
