@@ -153,8 +153,10 @@ const FONT_NAME =
  */
 export function parseFontFamily(raw: string): string {
   const names = raw.split(',').map((name) => name.trim());
+  // The limit applies to the list the SPA receives (names joined by ", "),
+  // which can be longer than what was written.
   if (
-    raw.length > 200 ||
+    names.join(', ').length > 200 ||
     names.some((name) => !FONT_NAME.test(name) || name.trim() !== name)
   ) {
     throw new Error(

@@ -12,31 +12,36 @@ export interface Brand {
   logoUrl?: string;
 }
 
-const HEX = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
-const FONT_NAME =
-  /^(?:"[A-Za-z0-9 _-]+"|'[A-Za-z0-9 _-]+'|[A-Za-z][A-Za-z0-9 _-]*)$/;
+// The schema's patterns (src/bff/runtime-config.schema.json, which
+// `runtime-config-contract.test.ts` compares them with), in the form the BFF
+// sends: hex colours, names joined by ", ", lower-case plain hosts (so a
+// value can never break out of the custom property or CSP it lands in).
+const FONT_NAME = String.raw`(?:"[A-Za-z0-9 _-]+"|'[A-Za-z0-9 _-]+'|[A-Za-z](?:[A-Za-z0-9 _-]*[A-Za-z0-9_-])?)`;
+export const PLAIN_HOST = String.raw`(?:(?:[a-z0-9-]+\.)*[a-z0-9-]+|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?`;
+
+export const BRAND_PATTERNS = {
+  accentColor: /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/u,
+  fontFamily: new RegExp(String.raw`^${FONT_NAME}(?:, ${FONT_NAME})*$`, 'u'),
+  logoUrl: new RegExp(
+    String.raw`^(?:https://${PLAIN_HOST}(?:[/?][^\s#]*)?|/(?![/\\])[^\s#\\]*)$`,
+    'u',
+  ),
+};
+
+/** The schema's `maxLength` of a font-family list. */
+export const FONT_FAMILY_MAX = 200;
 
 export const isAccentColor = (value: unknown): value is string =>
-  typeof value === 'string' && HEX.test(value);
+  typeof value === 'string' && BRAND_PATTERNS.accentColor.test(value);
 
-export function isFontFamily(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > 200) return false;
-  return value.split(',').every((name) => FONT_NAME.test(name.trim()));
-}
+export const isFontFamily = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  [...value].length <= FONT_FAMILY_MAX &&
+  BRAND_PATTERNS.fontFamily.test(value);
 
-/** An https URL without credentials or fragment, or a same-origin path. */
-export function isLogoUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  if (value.startsWith('/')) return /^\/(?![/\\])[^\s#\\]*$/.test(value);
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return (
-    url.protocol === 'https:' &&
-    url.username === '' &&
-    url.password === '' &&
-    url.hash === ''
-  );
-}
+/** An https URL on a plain host without credentials or fragment, or a same-origin path. */
+export const isLogoUrl = (value: unknown): value is string =>
+  typeof value === 'string' && BRAND_PATTERNS.logoUrl.test(value);
 
 function channels(hex: string): [number, number, number] {
   const digits =

@@ -54,8 +54,11 @@ describe('runtime config', () => {
       'The app configuration is invalid (embed.allowedOrigins, brand.accentColor, brand.fontFamily, brand.logoUrl).',
     );
     expect(() => parseRuntimeConfig({ ...valid, embed: 'yes' })).toThrow(
-      /embed\.allowedOrigins/,
+      /\(embed\)/,
     );
+    expect(() =>
+      parseRuntimeConfig({ ...valid, embed: { allowedOrigins: 'x' } }),
+    ).toThrow(/\(embed\.allowedOrigins\)/);
     expect(() => parseRuntimeConfig({ ...valid, brand: [] })).toThrow(
       /\(brand\)/,
     );

@@ -1,4 +1,11 @@
-import { isAccentColor, isFontFamily, isLogoUrl, type Brand } from './brand';
+import {
+  BRAND_PATTERNS,
+  PLAIN_HOST,
+  isAccentColor,
+  isFontFamily,
+  isLogoUrl,
+  type Brand,
+} from './brand';
 
 /**
  * What `/api/config` tells the SPA at start-up (the BFF owns the values).
@@ -35,11 +42,24 @@ export const RUNTIME_CONFIG_PATTERNS = {
   authority: new RegExp(String.raw`^https?://${HOST}(?:/[^\s?#]*)?$`, 'u'),
   text: /\S/u,
   featureName: /^[A-Za-z][A-Za-z0-9_-]*$/u,
+  /** An embed origin as the BFF normalises FRAME_ANCESTORS, or `'self'`. */
+  embedOrigin: new RegExp(String.raw`^(?:'self'|https?://${PLAIN_HOST})$`, 'u'),
+  ...BRAND_PATTERNS,
 };
 
 const KNOWN = {
-  config: ['mode', 'tasklistGraphqlUrl', 'oidc', 'pollIntervalMs', 'features'],
+  config: [
+    'mode',
+    'tasklistGraphqlUrl',
+    'oidc',
+    'pollIntervalMs',
+    'features',
+    'embed',
+    'brand',
+  ],
   oidc: ['authority', 'clientId', 'scopes', 'resource'],
+  embed: ['allowedOrigins'],
+  brand: ['accentColor', 'fontFamily', 'logoUrl'],
 };
 
 const isObject = (value: unknown): value is Json =>
@@ -136,24 +156,23 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
   };
 }
 
-const isOrigin = (value: unknown): value is string =>
-  typeof value === 'string' &&
-  URL.canParse(value) &&
-  /^https?:$/.test(new URL(value).protocol) &&
-  new URL(value).origin === value;
-
 /** `embed` is optional (an older BFF sends none): nobody may frame the app. */
 function parseEmbed(value: unknown, bad: string[]): RuntimeConfig['embed'] {
   if (value === undefined) return { allowedOrigins: [] };
-  const origins = isObject(value) ? value.allowedOrigins : undefined;
+  if (!isObject(value)) {
+    bad.push('embed');
+    return { allowedOrigins: [] };
+  }
+  bad.push(...unknownKeys(value, KNOWN.embed, 'embed.'));
+  const origins = value.allowedOrigins;
   if (
     !Array.isArray(origins) ||
-    !origins.every((o) => o === "'self'" || isOrigin(o))
+    !origins.every((o) => matches(o, RUNTIME_CONFIG_PATTERNS.embedOrigin))
   ) {
     bad.push('embed.allowedOrigins');
     return { allowedOrigins: [] };
   }
-  return { allowedOrigins: origins as string[] };
+  return { allowedOrigins: [...(origins as string[])] };
 }
 
 /** Brand tokens are checked as strictly as the BFF checks them. */
@@ -163,6 +182,7 @@ function parseBrand(value: unknown, bad: string[]): Brand {
     bad.push('brand');
     return {};
   }
+  bad.push(...unknownKeys(value, KNOWN.brand, 'brand.'));
   const brand: Brand = {};
   const checks = {
     accentColor: isAccentColor,
@@ -172,7 +192,7 @@ function parseBrand(value: unknown, bad: string[]): Brand {
   for (const key of Object.keys(checks) as (keyof Brand)[]) {
     const token = value[key];
     if (token === undefined) continue;
-    if (checks[key](token)) brand[key] = token;
+    if (checks[key](token)) brand[key] = token as string;
     else bad.push(`brand.${key}`);
   }
   return brand;
