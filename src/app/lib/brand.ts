@@ -36,7 +36,8 @@ export const isAccentColor = (value: unknown): value is string =>
 
 export const isFontFamily = (value: unknown): value is string =>
   typeof value === 'string' &&
-  [...value].length <= FONT_FAMILY_MAX &&
+  // The pattern allows ASCII only, so code units count as code points here.
+  value.length <= FONT_FAMILY_MAX &&
   BRAND_PATTERNS.fontFamily.test(value);
 
 /** An https URL on a plain host without credentials or fragment, or a same-origin path. */

@@ -172,7 +172,7 @@ function parseEmbed(value: unknown, bad: string[]): RuntimeConfig['embed'] {
     bad.push('embed.allowedOrigins');
     return { allowedOrigins: [] };
   }
-  return { allowedOrigins: [...(origins as string[])] };
+  return { allowedOrigins: [...origins] };
 }
 
 /** Brand tokens are checked as strictly as the BFF checks them. */
@@ -192,7 +192,7 @@ function parseBrand(value: unknown, bad: string[]): Brand {
   for (const key of Object.keys(checks) as (keyof Brand)[]) {
     const token = value[key];
     if (token === undefined) continue;
-    if (checks[key](token)) brand[key] = token as string;
+    if (checks[key](token)) brand[key] = token;
     else bad.push(`brand.${key}`);
   }
   return brand;
