@@ -83,6 +83,11 @@ const ON_REST_V2 = [
   '**/processes.spec.ts',
   ...REST_V2_ONLY,
 ];
+/**
+ * The portal page of e2e/embed-portal.spec.ts (issue 13): another site
+ * (`localhost` against the app's 127.0.0.1), allowed by FRAME_ANCESTORS.
+ */
+export const E2E_PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT ?? 4599);
 
 /**
  * `npm run docs:screenshots` sets this: the README's screenshots become a
@@ -210,6 +215,7 @@ function stack(
       APP_ORIGINS: origins(ports.app).join(','),
       OAUTH_CLIENT_SECRET: clientSecret,
       ...relaxedLimits,
+      FRAME_ANCESTORS: `http://localhost:${String(E2E_PORTAL_PORT)}`,
     },
   };
 }

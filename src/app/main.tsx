@@ -2,10 +2,66 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { createAuth } from './auth/create-auth';
+import type { Auth } from './auth/auth-types';
 import { applyTheme, readThemeChoice } from './components/theme';
+import { TASK_FILTERS } from './features/task-inbox/task-search';
+import { applyBrand } from './lib/brand';
+import { isSessionMemoryOnly } from './lib/browser-storage';
+import {
+  DETACHED_HOST,
+  createHostBridge,
+  watchHeight,
+  type HostBridge,
+  type HostCommand,
+} from './lib/host-messages';
 import { loadRuntimeConfig } from './lib/runtime-config';
-import { createApp } from './router';
+import { createApp, type AppRouter } from './router';
 import './styles/app.css';
+
+/** True inside any frame; a cross-origin parent makes `top` unreadable, which also means framed. */
+function isFramed(): boolean {
+  try {
+    return window.self !== window.top;
+  } catch {
+    return true;
+  }
+}
+
+/** Carries out a portal's command (already checked by the host bridge). */
+function runHostCommand(router: AppRouter, command: HostCommand) {
+  if (command.type === 'open-task') {
+    void router.navigate({
+      to: '/tasks/$taskId',
+      params: { taskId: command.taskId },
+      search: true,
+    });
+  } else {
+    void router.navigate({
+      to: '/tasks',
+      search:
+        command.filter === 'all-open'
+          ? {}
+          : { filter: command.filter as (typeof TASK_FILTERS)[number] },
+    });
+  }
+}
+
+/** Tells the portal when the person signs in, and when the session ends. */
+function reportSignIn(auth: Auth, host: HostBridge) {
+  let previous = auth.getSnapshot().status;
+  auth.subscribe(() => {
+    const { status } = auth.getSnapshot();
+    if (status === previous) return;
+    if (status === 'signed-in') host.send({ type: 'signed-in' });
+    else if (previous === 'signed-in') {
+      host.send({
+        type: 'signed-out',
+        reason: status === 'expired' ? 'expired' : 'signed-out',
+      });
+    }
+    previous = status;
+  });
+}
 
 /** Boots the app: the only place that creates auth, the Apollo client and the router. */
 async function boot(root: HTMLElement) {
@@ -17,12 +73,29 @@ async function boot(root: HTMLElement) {
     loadErrorMessages();
   }
   const config = await loadRuntimeConfig();
+  applyBrand(config.brand);
+  // Issue 13: embed mode comes from the address (the router keeps it there).
+  const embedded =
+    new URLSearchParams(window.location.search).get('embed') === 'true';
+  if (embedded) document.documentElement.dataset.embed = 'true';
+  const framed = isFramed();
   const auth = createAuth({
     authority: config.oidc.authority,
     clientId: config.oidc.clientId,
     scopes: config.oidc.scopes,
     resource: config.oidc.resource,
+    framed,
   });
+  let app: AppRouter | null = null;
+  const host = framed
+    ? createHostBridge({
+        allowedOrigins: config.embed.allowedOrigins,
+        filters: TASK_FILTERS,
+        onCommand: (command) => {
+          if (app) runHostCommand(app, command);
+        },
+      })
+    : DETACHED_HOST;
   const { router } = createApp({
     auth,
     mode: config.mode,
@@ -30,9 +103,26 @@ async function boot(root: HTMLElement) {
     graphqlUrl:
       config.mode === 'proxy' ? '/graphql' : config.tasklistGraphqlUrl,
     pollIntervalMs: config.pollIntervalMs,
+    embed: {
+      embedded,
+      framed,
+      host,
+      logoUrl: config.brand.logoUrl ?? null,
+      memoryOnlyStorage: isSessionMemoryOnly(),
+    },
   });
+  app = router;
   auth.subscribe(() => {
     if (auth.getSnapshot().status === 'signed-out') void router.invalidate();
+  });
+  reportSignIn(auth, host);
+  const stopReady = router.subscribe('onResolved', () => {
+    stopReady();
+    host.send({ type: 'ready' });
+    if (framed)
+      watchHeight(root, (height) => {
+        host.send({ type: 'resize', height });
+      });
   });
   createRoot(root).render(
     <StrictMode>

@@ -8,8 +8,9 @@ import {
   type CreateApolloClientOptions,
 } from './graphql/create-apollo-client';
 import { createFatalErrorStore } from './lib/fatal-error';
+import { DETACHED_HOST } from './lib/host-messages';
 import { routeTree } from './routeTree.gen';
-import type { RouterContext } from './router-context';
+import type { EmbedContext, RouterContext } from './router-context';
 
 export interface CreateAppRouterOptions extends RouterContext {
   history?: RouterHistory;
@@ -44,7 +45,18 @@ export interface CreateAppOptions extends Pick<
   graphqlUrl: string;
   pollIntervalMs: number;
   history?: RouterHistory;
+  /** Issue 13; the standalone app (not framed, no events) when omitted. */
+  embed?: EmbedContext;
 }
+
+/** The app on a page of its own: chrome, redirects, nobody to report to. */
+export const STANDALONE: EmbedContext = {
+  embedded: false,
+  framed: false,
+  host: DETACHED_HOST,
+  logoUrl: null,
+  memoryOnlyStorage: false,
+};
 
 /**
  * Wires auth, the Apollo client and the router together. main.tsx and the
@@ -56,6 +68,7 @@ export function createApp({
   graphqlUrl,
   pollIntervalMs,
   history,
+  embed = STANDALONE,
   ...apolloSeams
 }: CreateAppOptions) {
   const connection = createConnectionStatus();
@@ -81,6 +94,7 @@ export function createApp({
     connection,
     fatal,
     pollIntervalMs,
+    embed,
   });
   return { router, client, tokens, connection, fatal };
 }

@@ -123,3 +123,81 @@ export function isLoopbackUrl(value: string): boolean {
     host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)
   );
 }
+
+/** The brand tokens a portal deployment may set (issue 13), all optional. */
+export interface Brand {
+  accentColor?: string;
+  fontFamily?: string;
+  logoUrl?: string;
+}
+
+/**
+ * BRAND_ACCENT_COLOR: `#rgb` or `#rrggbb` only. The value ends up in a CSS
+ * custom property, so anything richer (functions, keywords) is refused
+ * rather than parsed.
+ */
+export function parseAccentColor(raw: string): string {
+  if (!/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(raw)) {
+    throw new Error(`"${raw}" is not a hex colour like #0f62fe or #06c`);
+  }
+  return raw.toLowerCase();
+}
+
+const FONT_NAME =
+  /^(?:"[A-Za-z0-9 _-]+"|'[A-Za-z0-9 _-]+'|[A-Za-z][A-Za-z0-9 _-]*)$/;
+
+/**
+ * BRAND_FONT_FAMILY: a CSS font-family list of quoted or plain names
+ * (letters, digits, blanks, - and _). No functions, semicolons or braces,
+ * so the value can never break out of the custom property it is put in.
+ */
+export function parseFontFamily(raw: string): string {
+  const names = raw.split(',').map((name) => name.trim());
+  // The limit applies to the list the SPA receives (names joined by ", "),
+  // which can be longer than what was written.
+  if (
+    names.join(', ').length > 200 ||
+    names.some((name) => !FONT_NAME.test(name) || name.trim() !== name)
+  ) {
+    throw new Error(
+      `"${raw}" is not a font-family list like "Source Sans 3", Arial, sans-serif (quoted or plain names of letters, digits, blanks, - and _; at most 200 characters)`,
+    );
+  }
+  return names.join(', ');
+}
+
+/**
+ * BRAND_LOGO_URL: an https URL, or a path on the app's own origin. Plain
+ * http would be mixed content on an https deployment, and data: or other
+ * schemes are refused outright; the URL's origin is added to the CSP's
+ * img-src, so it must be exactly one origin.
+ */
+export function parseLogoUrl(raw: string): string {
+  if (raw.startsWith('/') && !raw.startsWith('//') && !raw.includes('\\')) {
+    if (!/^\/[^\s#]*$/.test(raw)) {
+      throw new Error(`"${raw}" is not a path without blanks or fragment`);
+    }
+    return raw;
+  }
+  if (!URL.canParse(raw)) {
+    throw new Error(
+      `"${raw}" is neither an https URL nor a path on the app's origin (/logo.svg)`,
+    );
+  }
+  const url = new URL(raw);
+  if (url.protocol !== 'https:') {
+    throw new Error(
+      `"${raw}" must be an https URL or a path on the app's origin (/logo.svg)`,
+    );
+  }
+  if (url.username !== '' || url.password !== '' || url.hash !== '') {
+    throw new Error(
+      `"${raw}" must not contain a user name, password or fragment`,
+    );
+  }
+  // Its origin goes into the CSP verbatim: only a plain host may get there.
+  if (!isOrigin(url.origin)) {
+    throw new Error(`"${raw}" does not have a plain host name`);
+  }
+  return url.href;
+}

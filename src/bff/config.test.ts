@@ -264,6 +264,52 @@ describe('validation', () => {
     ).toEqual([]);
   });
 
+  test('brand tokens are checked strictly and each bad one is named', () => {
+    expect(
+      loadConfig({
+        BRAND_ACCENT_COLOR: ' #0A7 ',
+        BRAND_FONT_FAMILY: '"Source Sans 3",system-ui',
+        BRAND_LOGO_URL: '/brand/logo.svg',
+      }).config.brand,
+    ).toEqual({
+      accentColor: '#0a7',
+      fontFamily: '"Source Sans 3", system-ui',
+      logoUrl: '/brand/logo.svg',
+    });
+    expect(loadConfig({}).config.brand).toEqual({});
+    const bad: [string, string][] = [
+      ['BRAND_ACCENT_COLOR', 'red'],
+      ['BRAND_ACCENT_COLOR', '#12345'],
+      ['BRAND_ACCENT_COLOR', 'rgb(1,2,3)'],
+      ['BRAND_ACCENT_COLOR', '#fff;background:url(x)'],
+      ['BRAND_FONT_FAMILY', 'Arial; color: red'],
+      ['BRAND_FONT_FAMILY', 'url(https://evil.example/f.woff)'],
+      ['BRAND_FONT_FAMILY', '"Arial'],
+      ['BRAND_FONT_FAMILY', 'Arial,,serif'],
+      ['BRAND_FONT_FAMILY', 'a'.repeat(201)],
+      ['BRAND_LOGO_URL', 'http://cdn.example.com/logo.svg'],
+      ['BRAND_LOGO_URL', 'data:image/svg+xml,<svg/>'],
+      ['BRAND_LOGO_URL', 'javascript:alert(1)'],
+      ['BRAND_LOGO_URL', '//cdn.example.com/logo.svg'],
+      ['BRAND_LOGO_URL', 'https://user:pw@cdn.example.com/logo.svg'],
+      ['BRAND_LOGO_URL', 'https://cdn.example.com/logo.svg#x'],
+      ['BRAND_LOGO_URL', 'logo.svg'],
+    ];
+    for (const [name, value] of bad) {
+      const found = problems({ [name]: value });
+      expect(found, `${name}=${value}`).toHaveLength(1);
+      expect(found[0], `${name}=${value}`).toMatch(new RegExp(`^${name}: `));
+    }
+    // Every bad token at once, like every other variable.
+    expect(
+      problems({
+        BRAND_ACCENT_COLOR: 'blue',
+        BRAND_FONT_FAMILY: 'x;y',
+        BRAND_LOGO_URL: 'ftp://x',
+      }),
+    ).toHaveLength(3);
+  });
+
   test('lists, flags and trust-proxy settings are parsed', () => {
     const { config } = loadConfig({
       BFF_ALLOWED_GROUPS: ' task-workers , approvers ,',

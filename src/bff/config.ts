@@ -4,9 +4,13 @@ import {
   isLoopbackUrl,
   listOf,
   originList,
+  parseAccentColor,
   parseFeatures,
+  parseFontFamily,
+  parseLogoUrl,
   parseFrameAncestors,
   parseTrustProxy,
+  type Brand,
   type TrustProxy,
 } from './config-parsers';
 import { loadProxyConfig, type ProxyConfig } from './proxy-config';
@@ -80,6 +84,8 @@ export interface BffConfig {
   pollIntervalMs: number;
   features: Record<string, boolean>;
   frameAncestors: string[];
+  /** Issue 13: accent colour, font and logo, so an embedded inbox matches its portal. */
+  brand: Brand;
   oauth: OAuthClientConfig;
   /** H64: where /metrics and the detailed /readyz are served. */
   management: { host: string; port: number };
@@ -181,6 +187,9 @@ const envSchema = z.object({
   POLL_INTERVAL_MS: opt(int(1000, 3_600_000)),
   BFF_FEATURES: opt(z.string()),
   FRAME_ANCESTORS: opt(z.string()),
+  BRAND_ACCENT_COLOR: opt(z.string()),
+  BRAND_FONT_FAMILY: opt(z.string()),
+  BRAND_LOGO_URL: opt(z.string()),
   OAUTH_TOKEN_URL: opt(httpUrl),
   OAUTH_CLIENT_ID: opt(z.string()),
   OAUTH_CLIENT_SECRET: opt(z.string()),
@@ -268,6 +277,7 @@ function assemble(
       problems,
       [],
     ),
+    brand: brandConfig(e, problems),
     oauth,
     management: managementConfig(e, problems, warnings),
     proxy: loadProxyConfig(
@@ -387,6 +397,30 @@ function oauthConfig(
     bodyFormat: e.OAUTH_BODY_FORMAT ?? 'form',
     timeoutMs: e.OAUTH_TIMEOUT_MS ?? 4000,
   };
+}
+
+/** The brand tokens that are set; each one checked strictly (issue 13). */
+function brandConfig(e: Env, problems: string[]): Brand {
+  const brand: Brand = {};
+  const set = (
+    key: keyof Brand,
+    name: string,
+    raw: string | undefined,
+    parse: (raw: string) => string,
+  ) => {
+    if (raw === undefined) return;
+    const value = collect(() => parse(raw.trim()), name, problems, undefined);
+    if (value !== undefined) brand[key] = value;
+  };
+  set(
+    'accentColor',
+    'BRAND_ACCENT_COLOR',
+    e.BRAND_ACCENT_COLOR,
+    parseAccentColor,
+  );
+  set('fontFamily', 'BRAND_FONT_FAMILY', e.BRAND_FONT_FAMILY, parseFontFamily);
+  set('logoUrl', 'BRAND_LOGO_URL', e.BRAND_LOGO_URL, parseLogoUrl);
+  return brand;
 }
 
 /** Runs a parser that throws plain messages, turning them into problems. */

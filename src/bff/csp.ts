@@ -24,13 +24,18 @@ export function spaCsp(config: BffConfig): string {
   ];
   const ancestors =
     config.frameAncestors.length > 0 ? config.frameAncestors : ["'none'"];
+  // A brand logo on another host (always https, parseLogoUrl) is allowed by
+  // its exact origin; a path is covered by 'self'.
+  const logo = config.brand.logoUrl;
+  const images = ["'self'", 'data:'];
+  if (logo?.startsWith('https:')) images.push(originOf(logo));
   return [
     "default-src 'self'",
     "script-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     `connect-src ${connect.join(' ')}`,
-    "img-src 'self' data:",
+    `img-src ${images.join(' ')}`,
     "style-src 'self'",
     // H67: the app frames nothing (no iframe renewal, no form-js iframes);
     // without this, frames would fall back to default-src 'self'.

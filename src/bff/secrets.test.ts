@@ -252,6 +252,8 @@ describe('the secret never reaches the browser', () => {
       },
       pollIntervalMs: 5000,
       features: {},
+      embed: { allowedOrigins: [] },
+      brand: {},
     });
     expect(response.body).not.toContain(CANARY_SECRET);
     expect(response.body).not.toMatch(/secret|OAUTH_|token_url/i);

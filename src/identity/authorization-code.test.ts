@@ -169,6 +169,21 @@ describe('authorization code + PKCE for the SPA', () => {
     expect(html).not.toMatch(/<style|<script(?![^>]*\ssrc=)/);
   });
 
+  it('sends a popup sign-in back to the popup callback page (issue 13)', async () => {
+    const popupRedirect = `${APP_ORIGIN}/auth/popup-callback.html`;
+    const signedIn = await signIn(identity, demo, {
+      redirectUri: popupRedirect,
+    });
+    expect(signedIn.callback.pathname).toBe('/auth/popup-callback.html');
+    const response = await exchangeCode(identity, signedIn, {
+      redirect_uri: popupRedirect,
+    });
+    expect(response.status).toBe(200);
+    expect((await readTokens(response)).refresh_token).toEqual(
+      expect.any(String),
+    );
+  });
+
   it('refuses a code exchange from a foreign origin', async () => {
     const signedIn = await signIn(identity, demo);
     const response = await tokenRequest(

@@ -7,6 +7,8 @@ import type { IdentityConfig } from './config';
 
 /** The app's sign-in callback path; the SPA's router owns this route. */
 export const CALLBACK_PATH = '/auth/callback';
+/** Where a popup sign-in (the app framed in a portal) comes back to. */
+export const POPUP_CALLBACK_PATH = '/auth/popup-callback.html';
 /** Where the app lands after signing out. */
 export const SIGNED_OUT_PATH = '/signed-out';
 
@@ -20,7 +22,10 @@ export function buildClients(config: IdentityConfig): ClientMetadata[] {
       token_endpoint_auth_method: 'none',
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
-      redirect_uris: config.appOrigins.map((o) => `${o}${CALLBACK_PATH}`),
+      redirect_uris: config.appOrigins.flatMap((o) => [
+        `${o}${CALLBACK_PATH}`,
+        `${o}${POPUP_CALLBACK_PATH}`,
+      ]),
       post_logout_redirect_uris: config.appOrigins.map(
         (o) => `${o}${SIGNED_OUT_PATH}`,
       ),

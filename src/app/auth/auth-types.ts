@@ -37,6 +37,12 @@ export interface Auth {
     returnTo: string,
     options?: { userInitiated?: boolean },
   ): Promise<void>;
+  /**
+   * Signs in through a popup window, for the app framed in a portal where
+   * the provider refuses to be framed. Call it straight from a click. Throws
+   * a `PopupSigninError` saying whether the popup was blocked or closed.
+   */
+  signinPopup(): Promise<void>;
   /** Completes the redirect back from the identity provider; returns the path to go to. */
   signinCallback(url: string): Promise<string>;
   /** Signs out at the identity provider and revokes the refresh token. */

@@ -1,10 +1,11 @@
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import { sessionStore } from '../lib/browser-storage';
 import { safeReturnTo } from '../lib/safe-return-to';
 import type { Auth, AuthState, AuthUser } from './auth-types';
 import { mapUser } from './map-user';
 import { describeProviderError } from './provider-errors';
 import { SIGNIN_CALLBACK_PATH } from './signin-callback';
-import { SigninError } from './signin-error';
+import { PopupSigninError, SigninError } from './signin-error';
 import { createSigninLoopGuard } from './signin-loop-guard';
 
 export interface AuthSettings {
@@ -15,9 +16,20 @@ export interface AuthSettings {
   resource?: string | undefined;
   /** Defaults to `window.location.origin`. */
   origin?: string;
-  /** Per-tab storage; never localStorage (security.md 7.2). */
+  /**
+   * Per-tab storage; never localStorage (security.md 7.2). Defaults to
+   * sessionStorage, or memory where the browser blocks it (a cross-site frame).
+   */
   storage?: Storage;
+  /**
+   * Framed in a portal (issue 13): sign-out stays in the frame, since the
+   * provider's pages refuse to be framed.
+   */
+  framed?: boolean;
 }
+
+/** The page a popup sign-in returns to; the BFF serves it with COOP unsafe-none. */
+export const POPUP_CALLBACK_PATH = '/auth/popup-callback.html';
 
 function toAuthUser(user: User | null): AuthUser | null {
   if (!user) return null;
@@ -30,12 +42,13 @@ function toAuthUser(user: User | null): AuthUser | null {
  */
 export function createAuth(settings: AuthSettings): Auth {
   const origin = settings.origin ?? window.location.origin;
-  const storage = settings.storage ?? window.sessionStorage;
+  const storage = settings.storage ?? sessionStore();
   const store = new WebStorageStateStore({ store: storage });
   const manager = new UserManager({
     authority: settings.authority,
     client_id: settings.clientId,
     redirect_uri: `${origin}${SIGNIN_CALLBACK_PATH}`,
+    popup_redirect_uri: `${origin}${POPUP_CALLBACK_PATH}`,
     post_logout_redirect_uri: `${origin}/signed-out`,
     scope: settings.scopes,
     response_type: 'code',
@@ -135,6 +148,17 @@ export function createAuth(settings: AuthSettings): Auth {
       }
       await redirecting;
     },
+    async signinPopup() {
+      try {
+        // Called straight from a click: the library opens the window before
+        // its first await, while the click still allows popups.
+        const user = await manager.signinPopup({ popupAbortOnClose: true });
+        loopGuard.reset();
+        setState({ status: 'signed-in', user: toAuthUser(user) });
+      } catch (cause) {
+        throw popupFailure(cause);
+      }
+    },
     signinCallback(url) {
       let pending = callbacks.get(url);
       if (!pending) {
@@ -144,6 +168,15 @@ export function createAuth(settings: AuthSettings): Auth {
       return pending;
     },
     async signout() {
+      if (settings.framed) {
+        // The provider's sign-out page refuses to be framed: end the session
+        // here (refresh token revoked). The provider's own session stays,
+        // as the portal's single sign-on expects.
+        await manager.revokeTokens(['refresh_token']).catch(() => undefined);
+        await manager.removeUser();
+        setState({ status: 'signed-out', user: null });
+        return;
+      }
       // signoutRedirect revokes the refresh token, removes the user and
       // leaves the page; announcing "signed out" first would start a sign-in.
       try {
@@ -190,4 +223,33 @@ export function createAuth(settings: AuthSettings): Auth {
   });
   void manager.clearStaleState();
   return auth;
+}
+
+/**
+ * What went wrong with a popup sign-in, in our words. oidc-client-ts says
+ * "Attempted to navigate on a disposed window" when `window.open` returned
+ * nothing (the browser blocked the popup) and "Popup closed by user" when
+ * the person closed it; `create-auth.test.ts` pins both against the library.
+ */
+function popupFailure(cause: unknown): PopupSigninError {
+  const message = cause instanceof Error ? cause.message : '';
+  if (/disposed window/i.test(message)) {
+    return new PopupSigninError(
+      'blocked',
+      'Your browser blocked the sign-in window. Allow pop-ups for this site, or open the inbox in a new tab.',
+      { cause },
+    );
+  }
+  if (/closed/i.test(message)) {
+    return new PopupSigninError(
+      'closed',
+      'The sign-in window was closed before you signed in.',
+      { cause },
+    );
+  }
+  return new PopupSigninError(
+    'failed',
+    'The sign-in could not be completed. Please try again.',
+    { cause },
+  );
 }

@@ -5,3 +5,17 @@
 export class SigninError extends Error {
   override name = 'SigninError';
 }
+
+export type PopupFailure = 'blocked' | 'closed' | 'failed';
+
+/** A popup sign-in that did not finish, and why (issue 13). */
+export class PopupSigninError extends SigninError {
+  override name = 'PopupSigninError';
+  constructor(
+    readonly reason: PopupFailure,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

@@ -1,11 +1,14 @@
+import { localStore } from '../lib/browser-storage';
+
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 const KEY = 'tasklist-inbox:theme';
 
-/** The remembered theme choice (a UI preference, not a secret: localStorage is fine). */
-export function readThemeChoice(
-  storage: Storage = window.localStorage,
-): ThemeChoice {
+/**
+ * The remembered theme choice (a UI preference, not a secret: localStorage is
+ * fine; in a frame without storage it lasts for the page only).
+ */
+export function readThemeChoice(storage: Storage = localStore()): ThemeChoice {
   const value = storage.getItem(KEY);
   return value === 'light' || value === 'dark' ? value : 'system';
 }
@@ -21,12 +24,12 @@ export function applyTheme(
 
 export function saveThemeChoice(
   choice: ThemeChoice,
-  storage: Storage = window.localStorage,
+  storage: Storage = localStore(),
 ): void {
   try {
     if (choice === 'system') storage.removeItem(KEY);
     else storage.setItem(KEY, choice);
   } catch {
-    // Storage disabled: the choice lasts for this page only.
+    // Quota exceeded: the choice lasts for this page only.
   }
 }

@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { FONT_FAMILY_MAX } from './brand';
 import { RUNTIME_CONFIG_PATTERNS, parseRuntimeConfig } from './runtime-config';
 
 /**
@@ -48,6 +49,12 @@ const FULL: Json = {
   },
   pollIntervalMs: 5000,
   features: { 'bulk-claim': true, drafts: false },
+  embed: { allowedOrigins: ['https://portal.example.com', "'self'"] },
+  brand: {
+    accentColor: '#0f62fe',
+    fontFamily: "'IBM Plex Sans', Arial, sans-serif",
+    logoUrl: 'https://cdn.example.com/logo.svg',
+  },
 };
 const MINIMAL: Json = {
   tasklistGraphqlUrl: 'https://tasklist.example.com/graphql',
@@ -114,6 +121,47 @@ const SAMPLES: unknown[] = [
   { '1st': true },
   { 'a-b_c': false, B: true },
   { __proto__: true },
+  // Embed origins and brand tokens (issue 13).
+  "'self'",
+  "'none'",
+  '*',
+  'https://portal.example.com',
+  'https://portal.example.com/',
+  'https://Portal.example.com',
+  'https://*.example.com',
+  'http://127.0.0.1:4499',
+  '#06c',
+  '#0F62FE',
+  '#12345',
+  'red',
+  'rgb(0,0,0)',
+  '#fff;x',
+  "'IBM Plex Sans', Arial, sans-serif",
+  'Arial,sans-serif',
+  'Arial ',
+  'Arial; color: red',
+  'Arial}body{display:none',
+  '"Arial',
+  'a'.repeat(200),
+  'a'.repeat(201),
+  '/brand/logo.png',
+  '//cdn.example.com/logo.svg',
+  '/\\cdn.example.com',
+  'https://cdn.example.com/logo.svg',
+  'https://cdn.example.com/x.svg#frag',
+  'https://u:p@cdn.example.com/x.svg',
+  'data:image/svg+xml,<svg/>',
+  ['https://portal.example.com', "'self'"],
+  ['https://portal.example.com/'],
+  [42],
+  { allowedOrigins: [] },
+  { allowedOrigins: ['https://portal.example.com'] },
+  { allowedOrigins: ['*'] },
+  { allowedOrigins: [], extra: 1 },
+  { accentColor: '#06c' },
+  { accentColor: 'red' },
+  { logoUrl: '/logo.svg', fontFamily: 'serif' },
+  { colour: '#06c' },
 ];
 
 function without(value: Json, key: string): Json {
@@ -130,12 +178,19 @@ function candidates(): unknown[] {
   for (const base of [FULL, MINIMAL]) {
     out.push(base, { ...base, extra: 1 });
     out.push({ ...base, oidc: { ...(base.oidc as Json), clientSecret: 'x' } });
-    for (const key of [...Object.keys(FULL), 'oidc']) {
+    for (const key of Object.keys(FULL)) {
       for (const sample of SAMPLES) out.push(withValue(base, key, sample));
     }
-    for (const key of Object.keys(FULL.oidc as Json)) {
-      for (const sample of SAMPLES) {
-        out.push({ ...base, oidc: withValue(base.oidc as Json, key, sample) });
+    for (const [key, keys] of [
+      ['oidc', Object.keys(FULL.oidc as Json)],
+      ['embed', ['allowedOrigins', 'extra']],
+      ['brand', [...Object.keys(FULL.brand as Json), 'extra']],
+    ] as const) {
+      const inner = (base[key] ?? FULL[key]) as Json;
+      for (const name of keys) {
+        for (const sample of SAMPLES) {
+          out.push({ ...base, [key]: withValue(inner, name, sample) });
+        }
       }
     }
   }
@@ -146,7 +201,7 @@ const CASES = candidates();
 
 describe('parseRuntimeConfig against runtime-config.schema.json', () => {
   it('the table is big and holds both verdicts', () => {
-    expect(CASES.length).toBeGreaterThan(900);
+    expect(CASES.length).toBeGreaterThan(3000);
     const accepted = CASES.filter((c) => allows(c)).length;
     expect(accepted).toBeGreaterThan(100);
     expect(CASES.length - accepted).toBeGreaterThan(500);
@@ -175,6 +230,8 @@ describe('parseRuntimeConfig against runtime-config.schema.json', () => {
     const properties = schema.properties as Record<string, Json>;
     const oidc = (properties.oidc?.properties ?? {}) as Record<string, Json>;
     const features = properties.features?.propertyNames as Json;
+    const embed = properties.embed?.properties as Record<string, Json>;
+    const brand = properties.brand?.properties as Record<string, Json>;
     const compiled = (pattern: unknown) =>
       new RegExp(String(pattern), 'u').source;
     expect(RUNTIME_CONFIG_PATTERNS.tasklistGraphqlUrl.source).toBe(
@@ -189,5 +246,14 @@ describe('parseRuntimeConfig against runtime-config.schema.json', () => {
     expect(RUNTIME_CONFIG_PATTERNS.featureName.source).toBe(
       compiled(features.pattern),
     );
+    expect(RUNTIME_CONFIG_PATTERNS.embedOrigin.source).toBe(
+      compiled((embed.allowedOrigins?.items as Json).pattern),
+    );
+    for (const key of ['accentColor', 'fontFamily', 'logoUrl'] as const) {
+      expect(RUNTIME_CONFIG_PATTERNS[key].source, key).toBe(
+        compiled(brand[key]?.pattern),
+      );
+    }
+    expect(brand.fontFamily?.maxLength).toBe(FONT_FAMILY_MAX);
   });
 });

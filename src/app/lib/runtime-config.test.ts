@@ -12,6 +12,12 @@ const valid = {
   },
   pollIntervalMs: 5000,
   features: {},
+  embed: { allowedOrigins: ['https://portal.example.com', "'self'"] },
+  brand: {
+    accentColor: '#0f62fe',
+    fontFamily: "'IBM Plex Sans', sans-serif",
+    logoUrl: 'https://cdn.example.com/logo.svg',
+  },
 };
 
 describe('runtime config', () => {
@@ -28,7 +34,34 @@ describe('runtime config', () => {
       mode: 'direct',
       pollIntervalMs: 5000,
       features: {},
+      embed: { allowedOrigins: [] },
+      brand: {},
     });
+  });
+
+  it('checks the embed origins and brand tokens strictly (issue 13)', () => {
+    expect(() =>
+      parseRuntimeConfig({
+        ...valid,
+        embed: { allowedOrigins: ['*', 'https://portal.example.com/'] },
+        brand: {
+          accentColor: 'red',
+          fontFamily: 'x;y',
+          logoUrl: 'javascript:alert(1)',
+        },
+      }),
+    ).toThrow(
+      'The app configuration is invalid (embed.allowedOrigins, brand.accentColor, brand.fontFamily, brand.logoUrl).',
+    );
+    expect(() => parseRuntimeConfig({ ...valid, embed: 'yes' })).toThrow(
+      /\(embed\)/,
+    );
+    expect(() =>
+      parseRuntimeConfig({ ...valid, embed: { allowedOrigins: 'x' } }),
+    ).toThrow(/\(embed\.allowedOrigins\)/);
+    expect(() => parseRuntimeConfig({ ...valid, brand: [] })).toThrow(
+      /\(brand\)/,
+    );
   });
 
   it('names every invalid field in one clear error', () => {

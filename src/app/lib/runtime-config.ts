@@ -1,3 +1,12 @@
+import {
+  BRAND_PATTERNS,
+  PLAIN_HOST,
+  isAccentColor,
+  isFontFamily,
+  isLogoUrl,
+  type Brand,
+} from './brand';
+
 /**
  * What `/api/config` tells the SPA at start-up (the BFF owns the values).
  * The contract is `src/bff/runtime-config.schema.json`; this type and
@@ -15,6 +24,9 @@ export interface RuntimeConfig {
   };
   pollIntervalMs: number;
   features: Record<string, boolean>;
+  /** Who may frame the app and talk to it (FRAME_ANCESTORS; `'self'` allowed). */
+  embed: { allowedOrigins: string[] };
+  brand: Brand;
 }
 
 type Json = Record<string, unknown>;
@@ -30,11 +42,24 @@ export const RUNTIME_CONFIG_PATTERNS = {
   authority: new RegExp(String.raw`^https?://${HOST}(?:/[^\s?#]*)?$`, 'u'),
   text: /\S/u,
   featureName: /^[A-Za-z][A-Za-z0-9_-]*$/u,
+  /** An embed origin as the BFF normalises FRAME_ANCESTORS, or `'self'`. */
+  embedOrigin: new RegExp(String.raw`^(?:'self'|https?://${PLAIN_HOST})$`, 'u'),
+  ...BRAND_PATTERNS,
 };
 
 const KNOWN = {
-  config: ['mode', 'tasklistGraphqlUrl', 'oidc', 'pollIntervalMs', 'features'],
+  config: [
+    'mode',
+    'tasklistGraphqlUrl',
+    'oidc',
+    'pollIntervalMs',
+    'features',
+    'embed',
+    'brand',
+  ],
   oidc: ['authority', 'clientId', 'scopes', 'resource'],
+  embed: ['allowedOrigins'],
+  brand: ['accentColor', 'fontFamily', 'logoUrl'],
 };
 
 const isObject = (value: unknown): value is Json =>
@@ -108,6 +133,8 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
   }
   const features = config.features === undefined ? {} : config.features;
   if (!validFeatures(features)) bad.push('features');
+  const embed = parseEmbed(config.embed, bad);
+  const brand = parseBrand(config.brand, bad);
   if (bad.length > 0) {
     throw new ConfigError(
       `The app configuration is invalid (${bad.join(', ')}).`,
@@ -124,7 +151,51 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
     },
     pollIntervalMs: poll as number,
     features: { ...(features as Record<string, boolean>) },
+    embed,
+    brand,
   };
+}
+
+/** `embed` is optional (an older BFF sends none): nobody may frame the app. */
+function parseEmbed(value: unknown, bad: string[]): RuntimeConfig['embed'] {
+  if (value === undefined) return { allowedOrigins: [] };
+  if (!isObject(value)) {
+    bad.push('embed');
+    return { allowedOrigins: [] };
+  }
+  bad.push(...unknownKeys(value, KNOWN.embed, 'embed.'));
+  const origins = value.allowedOrigins;
+  if (
+    !Array.isArray(origins) ||
+    !origins.every((o) => matches(o, RUNTIME_CONFIG_PATTERNS.embedOrigin))
+  ) {
+    bad.push('embed.allowedOrigins');
+    return { allowedOrigins: [] };
+  }
+  return { allowedOrigins: [...origins] };
+}
+
+/** Brand tokens are checked as strictly as the BFF checks them. */
+function parseBrand(value: unknown, bad: string[]): Brand {
+  if (value === undefined) return {};
+  if (!isObject(value)) {
+    bad.push('brand');
+    return {};
+  }
+  bad.push(...unknownKeys(value, KNOWN.brand, 'brand.'));
+  const brand: Brand = {};
+  const checks = {
+    accentColor: isAccentColor,
+    fontFamily: isFontFamily,
+    logoUrl: isLogoUrl,
+  } satisfies Record<keyof Brand, (v: unknown) => boolean>;
+  for (const key of Object.keys(checks) as (keyof Brand)[]) {
+    const token = value[key];
+    if (token === undefined) continue;
+    if (checks[key](token)) brand[key] = token;
+    else bad.push(`brand.${key}`);
+  }
+  return brand;
 }
 
 /** Loads and validates `/api/config` from the serving origin. */

@@ -1,7 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQueryRefHandlers, useReadQuery } from '@apollo/client/react';
 import { createFileRoute } from '@tanstack/react-router';
-import { startTransition } from 'react';
+import { startTransition, useEffect } from 'react';
 import { Skeleton } from '../components/skeleton';
 import type {
   TaskDetailsRouteQuery,
@@ -44,9 +44,13 @@ export const Route = createFileRoute('/_authenticated/tasks/$taskId')({
     const queryRef = Route.useLoaderData();
     const { data } = useReadQuery(queryRef);
     const { refetch } = useQueryRefHandlers(queryRef);
-    const { viewer, apolloClient } = Route.useRouteContext();
+    const { viewer, apolloClient, embed } = Route.useRouteContext();
     const search = Route.useSearch();
     const navigate = Route.useNavigate();
+    const taskId = data.task.id;
+    useEffect(() => {
+      embed.host.send({ type: 'task-opened', taskId });
+    }, [embed.host, taskId]);
     return (
       <TaskDetailsView
         task={data.task}
@@ -62,15 +66,16 @@ export const Route = createFileRoute('/_authenticated/tasks/$taskId')({
           resolveNext={() =>
             nextTaskId(apolloClient, toTaskQuery(search, viewer), data.task.id)
           }
-          onCompleted={(next) =>
+          onCompleted={(next) => {
+            embed.host.send({ type: 'task-completed', taskId });
             void (next
               ? navigate({
                   to: '/tasks/$taskId',
                   params: { taskId: next },
                   search,
                 })
-              : navigate({ to: '/tasks', search }))
-          }
+              : navigate({ to: '/tasks', search }));
+          }}
         />
       </TaskDetailsView>
     );

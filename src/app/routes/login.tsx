@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { SignInPage } from '../shell/sign-in-page';
+import { PopupSignIn } from '../shell/popup-sign-in';
 import { safeReturnTo } from '../lib/safe-return-to';
 
 export const Route = createFileRoute('/login')({
@@ -7,6 +8,9 @@ export const Route = createFileRoute('/login')({
     typeof raw.redirect === 'string' ? { redirect: raw.redirect } : {},
   beforeLoad: async ({ context, search }) => {
     const returnTo = safeReturnTo(search.redirect);
+    // In a frame the provider's page would refuse to load, and a popup
+    // needs a click: wait for the person to press "Sign in".
+    if (context.embed.framed) return { returnTo, signinError: null };
     try {
       // Leaves the page for the identity provider; the loop guard may refuse.
       await context.auth.signinRedirect(returnTo);
@@ -19,7 +23,18 @@ export const Route = createFileRoute('/login')({
     }
   },
   component: function LoginRoute() {
-    const { auth, returnTo, signinError } = Route.useRouteContext();
+    const { auth, returnTo, signinError, embed } = Route.useRouteContext();
+    const navigate = Route.useNavigate();
+    if (embed.framed) {
+      return (
+        <PopupSignIn
+          auth={auth}
+          returnTo={returnTo}
+          logoUrl={embed.logoUrl}
+          onSignedIn={(to) => void navigate({ href: to, replace: true })}
+        />
+      );
+    }
     return <SignInPage auth={auth} returnTo={returnTo} error={signinError} />;
   },
 });

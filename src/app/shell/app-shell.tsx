@@ -4,7 +4,9 @@ import type { ApolloClient } from '@apollo/client';
 import type { Auth, AuthUser } from '../auth/auth-types';
 import { useAuthState } from '../auth/use-auth-state';
 import type { FatalErrorStore } from '../lib/fatal-error';
+import type { EmbedContext } from '../router-context';
 import { ErrorPanel } from '../components/error-panel';
+import { StorageNote } from '../components/storage-note';
 import { OfflineBanner } from '../components/offline-banner';
 import { LazySessionExpiredDialog } from './lazy-session-expired-dialog';
 import { ThemeToggle } from '../components/theme-toggle';
@@ -21,6 +23,7 @@ interface AppShellProps {
     subscribe: (listener: () => void) => () => void;
   };
   fatal: FatalErrorStore;
+  embed: EmbedContext;
 }
 
 /** Header, banners and the main landmark around every signed-in page. */
@@ -30,6 +33,7 @@ export function AppShell({
   apolloClient,
   connection,
   fatal,
+  embed,
 }: AppShellProps) {
   const state = useAuthState(auth);
   const fatalError = useSyncExternalStore(
@@ -50,24 +54,31 @@ export function AppShell({
   }, [apolloClient]);
 
   return (
-    <div className="app">
+    <div className={`app${embed.embedded ? ' app--embedded' : ''}`}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="app-header">
-        <Link to="/tasks" className="app-header__brand">
-          Tasklist Inbox
-        </Link>
-        <AppNav />
-        <div className="app-header__actions">
-          <ThemeToggle />
-          <LazyUserMenu
-            name={current.name}
-            username={current.username}
-            onSignOut={() => void auth.signout()}
-          />
-        </div>
-      </header>
+      {/* Embedded (issue 13): the portal is the chrome; no header, no account menu. */}
+      {embed.embedded ? null : (
+        <header className="app-header">
+          <Link to="/tasks" className="app-header__brand">
+            {embed.logoUrl ? (
+              <img className="brand-logo" src={embed.logoUrl} alt="" />
+            ) : null}
+            Tasklist Inbox
+          </Link>
+          <AppNav />
+          <div className="app-header__actions">
+            <ThemeToggle />
+            <LazyUserMenu
+              name={current.name}
+              username={current.username}
+              onSignOut={() => void auth.signout()}
+            />
+          </div>
+        </header>
+      )}
+      {embed.memoryOnlyStorage ? <StorageNote /> : null}
       <OfflineBanner connection={connection} />
       <main id="main" className="app-main" tabIndex={-1}>
         {fatalError ? (
@@ -88,6 +99,12 @@ export function AppShell({
       {state.status === 'expired' ? (
         <LazySessionExpiredDialog
           onSignIn={() => {
+            // In a frame the provider refuses to load: sign in in a popup
+            // and stay on this page (a failure leaves the dialog open).
+            if (embed.framed) {
+              auth.signinPopup().catch(() => undefined);
+              return;
+            }
             const here = `${window.location.pathname}${window.location.search}`;
             void auth.signinRedirect(here, { userInitiated: true });
           }}

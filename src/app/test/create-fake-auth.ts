@@ -1,4 +1,5 @@
 import type { Auth, AuthState, AuthUser } from '../auth/auth-types';
+import { PopupSigninError, type PopupFailure } from '../auth/signin-error';
 
 export interface FakeAuth extends Auth {
   /** Return paths passed to signinRedirect, in order. */
@@ -8,6 +9,10 @@ export interface FakeAuth extends Auth {
   /** Signs `user` in, as a completed callback would. */
   signInAs(user: AuthUser): void;
   renewCalls: number;
+  /** How many popup sign-ins were started. */
+  popups: number;
+  /** What the next popup sign-ins do: sign `user` in, or fail this way. */
+  popupOutcome: 'signed-in' | PopupFailure;
 }
 
 /** A demo user: `demo`, in groups accounting and management. */
@@ -40,6 +45,8 @@ export function createFakeAuth({
   const auth: FakeAuth = {
     redirects: [],
     renewCalls: 0,
+    popups: 0,
+    popupOutcome: 'signed-in',
     getUser: () =>
       Promise.resolve(state.status === 'signed-in' ? state.user : null),
     getAccessToken: () =>
@@ -54,6 +61,21 @@ export function createFakeAuth({
     signinRedirect(returnTo) {
       auth.redirects.push(returnTo);
       return Promise.resolve();
+    },
+    signinPopup() {
+      auth.popups += 1;
+      if (auth.popupOutcome === 'signed-in') {
+        auth.signInAs(user ?? aUser());
+        return Promise.resolve();
+      }
+      return Promise.reject(
+        new PopupSigninError(
+          auth.popupOutcome,
+          auth.popupOutcome === 'blocked'
+            ? 'Your browser blocked the sign-in window. Allow pop-ups for this site, or open the inbox in a new tab.'
+            : 'The sign-in window was closed before you signed in.',
+        ),
+      );
     },
     signinCallback() {
       auth.signInAs(user ?? aUser());

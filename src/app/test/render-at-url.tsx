@@ -4,6 +4,7 @@ import type { RequestHandler } from 'msw';
 import userEvent from '@testing-library/user-event';
 import { App } from '../app';
 import { createApp } from '../router';
+import type { EmbedContext } from '../router-context';
 import { createFakeAuth, type FakeAuth } from './create-fake-auth';
 import {
   server,
@@ -22,6 +23,8 @@ export interface RenderOptions {
   retryAttempts?: number;
   /** Extra MSW handlers that take precedence over the fake Tasklist and BFF. */
   handlers?: RequestHandler[];
+  /** Embed mode and the portal bridge (issue 13); standalone by default. */
+  embed?: EmbedContext;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function renderAtUrl(url: string, options: RenderOptions = {}) {
     retryAttempts: options.retryAttempts ?? 1,
     history: createMemoryHistory({ initialEntries: [url] }),
     pollIntervalMs: options.pollIntervalMs ?? 600_000,
+    ...(options.embed ? { embed: options.embed } : {}),
   });
   const user = userEvent.setup();
   const view = render(<App router={router} />);

@@ -29,6 +29,11 @@ beforeAll(() => {
     '<!doctype html><html><head><script type="module" src="/assets/index-AbC123.js"></script></head><body></body></html>',
   );
   writeFileSync(path.join(distDir, 'assets', 'index-AbC123.js'), 'export {};');
+  mkdirSync(path.join(distDir, 'auth'));
+  writeFileSync(
+    path.join(distDir, 'auth', 'popup-callback.html'),
+    '<!doctype html><html><head><script type="module" src="/assets/popup-callback-AbC123.js"></script></head><body></body></html>',
+  );
   writeFileSync(
     path.join(distDir, 'favicon.svg'),
     '<svg xmlns="http://www.w3.org/2000/svg"/>',
@@ -101,6 +106,24 @@ describe('Content-Security-Policy', () => {
       'frame-ancestors https://portal.example.com https://intranet.example.com;',
     );
     expect(portal.headers['x-frame-options']).toBeUndefined();
+  });
+
+  test('img-src allows a brand logo on another host by its exact origin', async () => {
+    const imgSrc = async (env: NodeJS.ProcessEnv) =>
+      String(
+        (await (await spa(env)).inject({ url: '/' })).headers[
+          'content-security-policy'
+        ],
+      )
+        .split('; ')
+        .find((d) => d.startsWith('img-src '));
+    expect(
+      await imgSrc({ BRAND_LOGO_URL: 'https://cdn.example.com/a/logo.svg' }),
+    ).toBe("img-src 'self' data: https://cdn.example.com");
+    // A path on the app's own origin needs nothing more than 'self'.
+    expect(await imgSrc({ BRAND_LOGO_URL: '/brand/logo.svg' })).toBe(
+      "img-src 'self' data:",
+    );
   });
 
   test('connect-src names the configured issuer and Tasklist origins', async () => {
@@ -196,6 +219,33 @@ describe('other security headers (E34)', () => {
     expect(response.headers['cross-origin-opener-policy']).toBe(
       'same-origin-allow-popups',
     );
+  });
+
+  test('the popup callback keeps its opener (COOP unsafe-none) and only it', async () => {
+    const app = await spa({ FRAME_ANCESTORS: 'https://portal.example.com' });
+    for (const url of [
+      '/auth/popup-callback.html',
+      '/auth/popup-callback.html?code=abc&state=xyz',
+    ]) {
+      const response = await app.inject({ url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type'], url).toMatch(/^text\/html/);
+      // Same origin and after the provider's page in the popup: anything
+      // stricter would cut window.opener and strand the framed app.
+      expect(response.headers['cross-origin-opener-policy'], url).toBe(
+        'unsafe-none',
+      );
+      expect(response.headers['content-security-policy'], url).toContain(
+        "script-src 'self';",
+      );
+      expect(response.headers['referrer-policy'], url).toBe('no-referrer');
+    }
+    for (const url of ['/auth/callback', '/auth/popup-callback', '/tasks']) {
+      expect(
+        (await app.inject({ url })).headers['cross-origin-opener-policy'],
+        url,
+      ).toBe('same-origin-allow-popups');
+    }
   });
 });
 

@@ -3,6 +3,13 @@ import type { BffConfig } from '../config';
 import { API_CSP, spaCsp } from '../csp';
 
 /**
+ * The page the identity provider sends a popup sign-in back to (issue 13).
+ * It must not be served from dist under another name; the SPA's auth code
+ * uses the same path as its `popup_redirect_uri`.
+ */
+export const POPUP_CALLBACK_PATH = '/auth/popup-callback.html';
+
+/**
  * Headers on every response: nosniff, no referrer, HSTS over https. HTML (the
  * SPA shell) gets the strict CSP; everything else a deny-all CSP, which
  * costs nothing for JSON and scripts and stops a response being framed.
@@ -29,8 +36,7 @@ export function registerSecurityHeaders(
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && type.startsWith('text/html')) {
       reply.header('content-security-policy', htmlCsp);
-      // Popup sign-in (portal embedding) needs window.opener to survive.
-      reply.header('cross-origin-opener-policy', 'same-origin-allow-popups');
+      reply.header('cross-origin-opener-policy', openerPolicy(request.url));
       // For browsers without frame-ancestors; it cannot express an allowlist.
       if (framingDenied) reply.header('x-frame-options', 'DENY');
     } else {
@@ -38,4 +44,22 @@ export function registerSecurityHeaders(
     }
     return payload;
   });
+}
+
+/**
+ * COOP, chosen for popup sign-in (issue 13). The app keeps
+ * `same-origin-allow-popups`: it isolates the app from pages that open it,
+ * yet a popup it opens keeps `window.opener`. The popup's last page, the
+ * callback, must be `unsafe-none`: it follows the identity provider's page
+ * (another origin) in the popup, and any stricter value would switch
+ * browsing context groups there, cut `window.opener`, and leave the framed
+ * app waiting for a sign-in that never arrives. (BroadcastChannel, the
+ * library's fallback, cannot help: a framed app's storage partition differs
+ * from the popup's.)
+ */
+function openerPolicy(url: string): string {
+  const pathName = url.split('?')[0];
+  return pathName === POPUP_CALLBACK_PATH
+    ? 'unsafe-none'
+    : 'same-origin-allow-popups';
 }

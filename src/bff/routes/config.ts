@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { BffConfig, BffMode } from '../config';
+import type { Brand } from '../config-parsers';
 import { corsHeaders } from '../auth/request-guards';
 
 /**
@@ -19,6 +20,14 @@ export interface RuntimeConfig {
   };
   pollIntervalMs: number;
   features: Record<string, boolean>;
+  /**
+   * Issue 13: the origins that may frame the app (FRAME_ANCESTORS, `'self'`
+   * meaning the app's own), the only ones it posts events to or takes
+   * commands from.
+   */
+  embed: { allowedOrigins: string[] };
+  /** Only the tokens that are set. */
+  brand: Brand;
 }
 
 /** Builds the public runtime config: addresses and flags only, never a secret. */
@@ -36,6 +45,8 @@ export function runtimeConfig(config: BffConfig): RuntimeConfig {
     },
     pollIntervalMs: config.pollIntervalMs,
     features: config.features,
+    embed: { allowedOrigins: config.frameAncestors },
+    brand: config.brand,
   };
 }
 

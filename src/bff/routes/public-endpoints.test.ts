@@ -15,6 +15,10 @@ test('/api/config reflects the environment, for GET and HEAD, never cached', asy
     OIDC_SCOPES: 'openid groups',
     BFF_RESOURCE: 'https://inbox.example.com/bff',
     TASKLIST_GRAPHQL_URL: 'https://tasklist.example.com/graphql',
+    FRAME_ANCESTORS: "https://portal.example.com 'self'",
+    BRAND_ACCENT_COLOR: '#0F62FE',
+    BRAND_FONT_FAMILY: "'IBM Plex Sans', Arial,sans-serif",
+    BRAND_LOGO_URL: 'https://cdn.example.com/brand/logo.svg',
   });
   const response = await server.inject({ url: '/api/config' });
   expect(response.statusCode).toBe(200);
@@ -30,6 +34,12 @@ test('/api/config reflects the environment, for GET and HEAD, never cached', asy
     },
     pollIntervalMs: 10000,
     features: { 'bulk-claim': true, drafts: false },
+    embed: { allowedOrigins: ['https://portal.example.com', "'self'"] },
+    brand: {
+      accentColor: '#0f62fe',
+      fontFamily: "'IBM Plex Sans', Arial, sans-serif",
+      logoUrl: 'https://cdn.example.com/brand/logo.svg',
+    },
   });
   const head = await server.inject({ method: 'HEAD', url: '/api/config' });
   expect(head.statusCode).toBe(200);

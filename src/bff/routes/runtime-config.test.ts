@@ -24,8 +24,15 @@ const ACCEPTED: [string, NodeJS.ProcessEnv][] = [
       OIDC_SCOPES: 'openid groups',
       BFF_RESOURCE: 'https://inbox.example.com/bff',
       TASKLIST_GRAPHQL_URL: 'https://tasklist.example.com/graphql',
+      FRAME_ANCESTORS:
+        "'self' https://portal.example.com http://127.0.0.1:4499",
+      BRAND_ACCENT_COLOR: '#0F62FE',
+      BRAND_FONT_FAMILY: "'IBM Plex Sans',Arial ,  sans-serif",
+      BRAND_LOGO_URL: 'https://cdn.example.com/brand/logo.svg?v=2',
     },
   ],
+  ['a logo on the app origin', { BRAND_LOGO_URL: '/brand/logo.png' }],
+  ['nobody may frame the app', { FRAME_ANCESTORS: "'none'" }],
   ['the shortest poll interval', { POLL_INTERVAL_MS: '1000' }],
   ['the longest poll interval', { POLL_INTERVAL_MS: '3600000' }],
   [
@@ -55,6 +62,21 @@ const EDGES: NodeJS.ProcessEnv[] = [
   { TASKLIST_GRAPHQL_URL: 'http://tasklist.example/graphql#x' },
   { TASKLIST_GRAPHQL_URL: 'http://tasklist.example/graphql?tenant=a' },
   { OIDC_CLIENT_ID: '   ', OIDC_SCOPES: ' ', BFF_RESOURCE: '\t' },
+  { FRAME_ANCESTORS: 'https://Portal.Example.com' },
+  { FRAME_ANCESTORS: 'https://portal.example.com:443' },
+  { FRAME_ANCESTORS: 'https://portal.example.com/' },
+  { FRAME_ANCESTORS: 'https://*.example.com' },
+  { BRAND_ACCENT_COLOR: 'red' },
+  { BRAND_FONT_FAMILY: 'Arial; color: red' },
+  { BRAND_FONT_FAMILY: Array.from({ length: 67 }, () => 'ab').join(',') },
+  { BRAND_FONT_FAMILY: '"Arial",,serif' },
+  { BRAND_LOGO_URL: 'https://CDN.Example.com/a b.svg' },
+  { BRAND_LOGO_URL: 'https://cdn.example.com' },
+  { BRAND_LOGO_URL: 'https://u:p@cdn.example.com/x.svg' },
+  { BRAND_LOGO_URL: 'https://bücher.example/logo.svg' },
+  { BRAND_LOGO_URL: '/brand/a b.svg' },
+  { BRAND_LOGO_URL: '/\\evil.example/logo.svg' },
+  { BRAND_LOGO_URL: 'http://cdn.example.com/logo.svg' },
 ];
 
 describe.each(MODES)(
@@ -144,6 +166,12 @@ describe('the schema itself', () => {
         oidc: { ...valid.oidc, clientSecret: 'x' },
       }),
     ).toEqual(['/oidc must NOT have additional properties']);
+    expect(
+      runtimeConfigProblems({ ...valid, brand: { logoUrl: '/x', css: 'x' } }),
+    ).toEqual(['/brand must NOT have additional properties']);
+    expect(
+      runtimeConfigProblems({ ...valid, embed: { allowedOrigins: ['*'] } }),
+    ).toHaveLength(1);
   });
 
   test('refuses a mode other than direct or proxy, and a non-boolean flag', () => {

@@ -1,7 +1,10 @@
+import { sessionStore } from '../../lib/browser-storage';
+
 /**
  * Unsent form input, kept per user and task in sessionStorage so it survives
  * a reload or a trip through sign-in, and dies with the tab. It is removed
- * only after Tasklist confirms the completion.
+ * only after Tasklist confirms the completion. Where the browser blocks
+ * storage (a cross-site frame) drafts live in memory and die with the page.
  */
 export type Draft =
   | { kind: 'form'; data: Record<string, unknown>; savedAt: number }
@@ -28,7 +31,7 @@ function isDraft(value: unknown): value is Draft {
 export function loadDraft(
   username: string,
   taskId: string,
-  storage: Storage = window.sessionStorage,
+  storage: Storage = sessionStore(),
 ): Draft | null {
   const raw = storage.getItem(key(username, taskId));
   if (!raw) return null;
@@ -47,7 +50,7 @@ export function saveDraft(
   username: string,
   taskId: string,
   draft: Draft,
-  storage: Storage = window.sessionStorage,
+  storage: Storage = sessionStore(),
 ): void {
   try {
     storage.setItem(key(username, taskId), JSON.stringify(draft));
@@ -59,7 +62,7 @@ export function saveDraft(
 export function clearDraft(
   username: string,
   taskId: string,
-  storage: Storage = window.sessionStorage,
+  storage: Storage = sessionStore(),
 ): void {
   storage.removeItem(key(username, taskId));
 }

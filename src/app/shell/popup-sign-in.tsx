@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { Auth } from '../auth/auth-types';
+import { PopupSigninError } from '../auth/signin-error';
+import { Button } from '../components/button';
+
+interface PopupSignInProps {
+  auth: Auth;
+  /** Where the app continues after sign-in (a same-origin path). */
+  returnTo: string;
+  logoUrl: string | null;
+  onSignedIn: (returnTo: string) => void;
+}
+
+/** The same address on a page of its own: no `embed`, so with the full app. */
+function standaloneUrl(returnTo: string): string {
+  const url = new URL(returnTo, window.location.origin);
+  url.searchParams.delete('embed');
+  return url.href;
+}
+
+/**
+ * Sign-in for the app in a portal's frame (issue 13). Identity providers
+ * refuse to be framed, so the provider opens in a popup; the frame carries
+ * on signed in. A blocked popup gets a way out: the app in a new tab.
+ */
+export function PopupSignIn({
+  auth,
+  returnTo,
+  logoUrl,
+  onSignedIn,
+}: PopupSignInProps) {
+  const [failure, setFailure] = useState<PopupSigninError | null>(null);
+  const [pending, setPending] = useState(false);
+  return (
+    <main className="page-center" id="main">
+      <div className="sign-in">
+        {logoUrl ? <img className="brand-logo" src={logoUrl} alt="" /> : null}
+        <h1 tabIndex={-1}>Sign in to see your tasks</h1>
+        <p>The sign-in page opens in a small window.</p>
+        {failure ? (
+          <div role="alert" className="sign-in__problem">
+            <p>{failure.message}</p>
+            {failure.reason === 'blocked' ? (
+              <a href={standaloneUrl(returnTo)} target="_blank" rel="noopener">
+                Open the inbox in a new tab
+              </a>
+            ) : null}
+          </div>
+        ) : null}
+        <Button
+          variant="primary"
+          isPending={pending}
+          onPress={() => {
+            setPending(true);
+            setFailure(null);
+            // No await before this call: the popup must open within the click.
+            auth.signinPopup().then(
+              () => {
+                onSignedIn(returnTo);
+              },
+              (error: unknown) => {
+                setPending(false);
+                setFailure(
+                  error instanceof PopupSigninError
+                    ? error
+                    : new PopupSigninError(
+                        'failed',
+                        'The sign-in could not be completed. Please try again.',
+                      ),
+                );
+              },
+            );
+          }}
+        >
+          Sign in
+        </Button>
+      </div>
+    </main>
+  );
+}
