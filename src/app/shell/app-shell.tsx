@@ -100,13 +100,12 @@ export function AppShell({
         <LazySessionExpiredDialog
           onSignIn={() => {
             // In a frame the provider refuses to load: sign in in a popup
-            // and stay on this page (a failure leaves the dialog open).
-            if (embed.framed) {
-              auth.signinPopup().catch(() => undefined);
-              return;
-            }
+            // and stay on this page; the dialog reports a failed or blocked
+            // popup and stays open.
+            if (embed.framed) return auth.signinPopup();
             const here = `${window.location.pathname}${window.location.search}`;
             void auth.signinRedirect(here, { userInitiated: true });
+            return undefined;
           }}
         />
       ) : null}

@@ -10,7 +10,7 @@ const SessionExpiredDialog = lazy(() =>
 export function LazySessionExpiredDialog({
   onSignIn,
 }: {
-  onSignIn: () => void;
+  onSignIn: () => Promise<unknown> | undefined;
 }) {
   return (
     <Suspense fallback={null}>

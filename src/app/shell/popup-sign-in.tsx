@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Auth } from '../auth/auth-types';
-import { PopupSigninError } from '../auth/signin-error';
+import type { PopupSigninError } from '../auth/signin-error';
 import { Button } from '../components/button';
+import { asPopupFailure, standaloneUrl } from './popup-failure';
 
 interface PopupSignInProps {
   auth: Auth;
@@ -9,13 +10,6 @@ interface PopupSignInProps {
   returnTo: string;
   logoUrl: string | null;
   onSignedIn: (returnTo: string) => void;
-}
-
-/** The same address on a page of its own: no `embed`, so with the full app. */
-function standaloneUrl(returnTo: string): string {
-  const url = new URL(returnTo, window.location.origin);
-  url.searchParams.delete('embed');
-  return url.href;
 }
 
 /**
@@ -60,14 +54,7 @@ export function PopupSignIn({
               },
               (error: unknown) => {
                 setPending(false);
-                setFailure(
-                  error instanceof PopupSigninError
-                    ? error
-                    : new PopupSigninError(
-                        'failed',
-                        'The sign-in could not be completed. Please try again.',
-                      ),
-                );
+                setFailure(asPopupFailure(error));
               },
             );
           }}
