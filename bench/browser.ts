@@ -33,6 +33,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -276,10 +277,14 @@ await runBenchmark(
     const appUrl = `http://127.0.0.1:${String(ports.app)}`;
     const tasklistUrl = `http://127.0.0.1:${String(ports.tasklist)}`;
     const identityUrl = `http://127.0.0.1:${String(ports.identity)}`;
+    // The stack's client secret, chosen here: with OAUTH_CLIENT_SECRET in the
+    // environment (as in CI) the launcher writes no secret file to read back.
+    const clientSecret = randomBytes(24).toString('hex');
     const stack = startNode('src/launcher.ts', {
       args: ['start'],
       env: {
         ...process.env,
+        OAUTH_CLIENT_SECRET: clientSecret,
         APP_PORT: String(ports.app),
         TASKLIST_PORT: String(ports.tasklist),
         IDENTITY_PORT: String(ports.identity),
@@ -354,17 +359,13 @@ await runBenchmark(
       const heapIdle = await heapAfterGc(page);
 
       // The machine token (client credentials, like the BFF) for Node's requests.
-      const secret = readFileSync(
-        path.join(dataDir, 'oauth-client-secret'),
-        'utf8',
-      ).trim();
       const tokenResponse = await fetch(`${identityUrl}/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({
           grant_type: 'client_credentials',
           client_id: 'tasklist-inbox-bff',
-          client_secret: secret,
+          client_secret: clientSecret,
           audience: 'tasklist-api',
         }).toString(),
       });
