@@ -25,6 +25,17 @@ function censoredCopy(value: object, keys: string[]): object {
     Object.getPrototypeOf(value) as object | null,
     Object.getOwnPropertyDescriptors(value),
   ) as LogObject;
+  // Since Node 22 (V8 12) an error's `stack` is an accessor that reads the
+  // original error's internal slot, so on a copy it comes back empty: copy
+  // the text itself.
+  if (value instanceof Error) {
+    Object.defineProperty(copy, 'stack', {
+      value: value.stack,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  }
   for (const key of keys) copy[key] = CENSOR;
   return copy;
 }
