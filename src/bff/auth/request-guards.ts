@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { csrfHeaderMissing, invalidToken, originNotAllowed } from '../errors';
 
 export interface OriginPolicy {
@@ -71,4 +71,42 @@ export function corsHeaders(
   return isAllowedOrigin(origin, policy)
     ? { 'access-control-allow-origin': origin, vary: 'Origin' }
     : { vary: 'Origin' };
+}
+
+/**
+ * The answers of a POST-only browser endpoint to every other method: a CORS
+ * preflight from an allowed origin gets 204 with what a POST may carry,
+ * anything else (a foreign preflight, GET, PUT…) gets the endpoint's own
+ * 405 problem. The token endpoint and proxy mode's `/graphql` share it.
+ */
+export function postOnlyRoutes(
+  fastify: FastifyInstance,
+  url: string,
+  policy: OriginPolicy,
+  methodNotAllowed: () => Error,
+): void {
+  fastify.options(url, async (request, reply) => {
+    const preflight =
+      isAllowedOrigin(request.headers.origin, policy) &&
+      request.headers['access-control-request-method'] === 'POST';
+    if (!preflight) throw methodNotAllowed();
+    request.audit.decision = 'preflight';
+    await reply
+      .code(204)
+      .headers({
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers':
+          'authorization, content-type, x-requested-with',
+        'access-control-max-age': '600',
+      })
+      .send();
+  });
+  fastify.route({
+    method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH'],
+    url,
+    exposeHeadRoute: false,
+    handler: () => {
+      throw methodNotAllowed();
+    },
+  });
 }

@@ -5,7 +5,7 @@ import {
   assertCsrfHeader,
   bearerToken,
   corsHeaders,
-  isAllowedOrigin,
+  postOnlyRoutes,
   type OriginPolicy,
 } from '../auth/request-guards';
 import type { ProxyUser } from '../proxy/bff-token';
@@ -161,28 +161,5 @@ export function graphqlProxyRoutes(
 
   // Cross-origin SPAs (best avoided) get the token endpoint's exact-origin
   // CORS; anything else that is not POST is a 405 with `Allow: POST`.
-  fastify.options('/graphql', async (request, reply) => {
-    const preflight =
-      isAllowedOrigin(request.headers.origin, policy) &&
-      request.headers['access-control-request-method'] === 'POST';
-    if (!preflight) throw graphqlMethodNotAllowed();
-    request.audit.decision = 'preflight';
-    await reply
-      .code(204)
-      .headers({
-        'access-control-allow-methods': 'POST',
-        'access-control-allow-headers':
-          'authorization, content-type, x-requested-with',
-        'access-control-max-age': '600',
-      })
-      .send();
-  });
-  fastify.route({
-    method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH'],
-    url: '/graphql',
-    exposeHeadRoute: false,
-    handler: () => {
-      throw graphqlMethodNotAllowed();
-    },
-  });
+  postOnlyRoutes(fastify, '/graphql', policy, graphqlMethodNotAllowed);
 }

@@ -17,7 +17,7 @@ import {
   assertCsrfHeader,
   bearerToken,
   corsHeaders,
-  isAllowedOrigin,
+  postOnlyRoutes,
   type OriginPolicy,
 } from '../auth/request-guards';
 
@@ -117,30 +117,7 @@ export function tokenRoutes(
 
   // A preflight from an allowed origin gets exact CORS headers; anything
   // else that is not POST is a 405 with `Allow: POST`.
-  fastify.options('/api/token', async (request, reply) => {
-    const preflight =
-      isAllowedOrigin(request.headers.origin, policy) &&
-      request.headers['access-control-request-method'] === 'POST';
-    if (!preflight) throw methodNotAllowed();
-    request.audit.decision = 'preflight';
-    await reply
-      .code(204)
-      .headers({
-        'access-control-allow-methods': 'POST',
-        'access-control-allow-headers':
-          'authorization, content-type, x-requested-with',
-        'access-control-max-age': '600',
-      })
-      .send();
-  });
-  fastify.route({
-    method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH'],
-    url: '/api/token',
-    exposeHeadRoute: false,
-    handler: () => {
-      throw methodNotAllowed();
-    },
-  });
+  postOnlyRoutes(fastify, '/api/token', policy, methodNotAllowed);
 }
 
 /** Check 6: per `sub` and, independently, per client IP, both per minute. */
