@@ -18,11 +18,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { listen, startBenchIdentity } from './lib/bench-identity';
 import {
   SequentialClient,
   autocannon,
@@ -56,42 +55,18 @@ const APP_ORIGIN = 'http://127.0.0.1:3000';
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const MB = 1024 * 1024;
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve(
-        `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
-      );
-    });
-  });
-}
-
-/** Discovery and JWKS for one RSA key, plus a minted user access token. */
+/** The bench identity provider and demo's user token for the BFF. */
 async function startIdentity() {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256' };
-  let issuer = '';
-  const server = createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(
-      req.url === '/jwks'
-        ? JSON.stringify({ keys: [jwk] })
-        : JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }),
-    );
-  });
-  issuer = await listen(server);
-  const userToken = await new SignJWT({
-    groups: ['bench'],
-    client_id: 'tasklist-inbox',
-  })
-    .setProtectedHeader({ alg: 'RS256', kid: 'bench', typ: 'at+jwt' })
-    .setIssuer(issuer)
-    .setAudience('urn:tasklist-inbox:bff')
-    .setSubject('bench-user')
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(privateKey);
-  return { server, issuer, userToken };
+  const identity = await startBenchIdentity();
+  const userToken = await identity.sign(
+    { groups: ['bench'], client_id: 'tasklist-inbox' },
+    {
+      audience: 'urn:tasklist-inbox:bff',
+      subject: 'bench-user',
+      expiresIn: '1h',
+    },
+  );
+  return { server: identity.server, issuer: identity.issuer, userToken };
 }
 
 /** A token endpoint that counts its calls and issues one-hour tokens. */

@@ -21,11 +21,10 @@
  * Writes `bench/results/proxy.json`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { listen, startBenchIdentity } from './lib/bench-identity';
 import { SequentialClient, autocannon, failures } from './lib/http';
 import { freePort, startNode, stop, waitForHttp } from './lib/processes';
 import {
@@ -60,43 +59,9 @@ const INBOX_VARIABLES = {
   },
 };
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve(
-        `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
-      );
-    });
-  });
-}
-
-/** Discovery and a JWKS for one RSA key, and the tokens signed with it. */
+/** The bench identity provider, the BFF's machine token and demo's user token. */
 async function startIdentity() {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256' };
-  let issuer = '';
-  const server = createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(
-      req.url === '/jwks'
-        ? JSON.stringify({ keys: [jwk] })
-        : JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }),
-    );
-  });
-  issuer = await listen(server);
-  const sign = (
-    claims: Record<string, unknown>,
-    audience: string,
-    subject: string,
-  ) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: 'bench', typ: 'at+jwt' })
-      .setIssuer(issuer)
-      .setAudience(audience)
-      .setSubject(subject)
-      .setIssuedAt()
-      .setExpirationTime('2h')
-      .sign(privateKey);
+  const { server, issuer, sign } = await startBenchIdentity();
   return {
     server,
     issuer,
@@ -105,8 +70,11 @@ async function startIdentity() {
         client_id: 'tasklist-inbox-bff',
         scope: 'tasklist:read tasklist:write',
       },
-      'tasklist-api',
-      'tasklist-inbox-bff',
+      {
+        audience: 'tasklist-api',
+        subject: 'tasklist-inbox-bff',
+        expiresIn: '2h',
+      },
     ),
     userToken: await sign(
       {
@@ -116,8 +84,11 @@ async function startIdentity() {
         groups: USER_GROUPS,
       },
       // The BFF's audience (BFF_AUDIENCE's default), as the SPA's token has it.
-      'urn:tasklist-inbox:bff',
-      `user-${USER}`,
+      {
+        audience: 'urn:tasklist-inbox:bff',
+        subject: `user-${USER}`,
+        expiresIn: '2h',
+      },
     ),
   };
 }
