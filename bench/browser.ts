@@ -472,19 +472,44 @@ await runBenchmark(
           `ul[aria-label="Tasks"] a[href$="/tasks/${encodeURIComponent(id)}"]`,
         );
         const scroller = page.getByTestId('task-list-scroller');
-        await scroller.evaluate((el) => {
-          el.scrollTop = 0;
-        });
-        for (let step = 0; step < 100 && (await link.count()) === 0; step++) {
-          await scroller.evaluate((el) => {
-            el.scrollTop += el.clientHeight / 2;
-          });
-          await page.evaluate(
+        const twoFrames = () =>
+          page.evaluate(
             () =>
               new Promise((r) =>
                 requestAnimationFrame(() => requestAnimationFrame(r)),
               ),
           );
+        await scroller.evaluate((el) => {
+          el.scrollTop = 0;
+        });
+        // Let the virtual list render the top first: right after going back
+        // it still shows the rows around the task just left.
+        await twoFrames();
+        // Scroll down until the row is rendered; at the end of what is
+        // loaded, wait for the list to fetch its next page.
+        const deadline = Date.now() + 30_000;
+        while ((await link.count()) === 0) {
+          const state = await scroller.evaluate((el) => {
+            const before = el.scrollTop;
+            el.scrollTop += el.clientHeight / 2;
+            const rows = el.querySelectorAll('a.task-card');
+            return {
+              moved: el.scrollTop !== before,
+              scrollTop: el.scrollTop,
+              scrollHeight: el.scrollHeight,
+              first: rows[0]?.getAttribute('data-task-id'),
+              last: rows[rows.length - 1]?.getAttribute('data-task-id'),
+            };
+          });
+          if (Date.now() > deadline)
+            throw new Error(
+              `task ${id} never appeared in the list: ${JSON.stringify(state)}`,
+            );
+          if (state.moved) {
+            await twoFrames();
+          } else {
+            await page.waitForTimeout(50);
+          }
         }
         await page.evaluate(() => {
           const w = window as { __formReady?: Promise<number> };
@@ -511,6 +536,13 @@ await runBenchmark(
             observer.observe(document.body, { childList: true, subtree: true });
           });
         });
+        // Centre the row before clicking: a row at the scroller's edge moves
+        // while the virtual list renders the rows around it, and Playwright
+        // waits for a stable element.
+        await link.first().evaluate((el) => {
+          el.scrollIntoView({ block: 'center' });
+        });
+        await twoFrames();
         await link.first().click();
         const ms = await page.evaluate(
           () => (window as { __formReady?: Promise<number> }).__formReady,
