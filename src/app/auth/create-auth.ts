@@ -7,6 +7,7 @@ import { mapUser } from './map-user';
 import type * as OidcUserManager from './oidc-user-manager';
 import { openSigninPopup, SIGNIN_POPUP_NAME } from './popup-window';
 import { describeProviderError } from './provider-errors';
+import { SIGNIN_CALLBACK_PATH } from './signin-callback';
 import { PopupSigninError, SigninError } from './signin-error';
 import { createSigninLoopGuard } from './signin-loop-guard';
 import { isExpired, readStoredUser, storedUserKey } from './stored-user';
@@ -41,6 +42,9 @@ export const SIGNIN_UNAVAILABLE =
   'Signing in could not start because part of the app did not load. Check your connection, then try again.';
 
 const loadUserManagerModule = () => import('./oidc-user-manager');
+
+/** The page a popup sign-in returns to; the BFF serves it with COOP unsafe-none. */
+export const POPUP_CALLBACK_PATH = '/auth/popup-callback.html';
 
 /** The library's `User` and the stored record both fit. */
 function toAuthUser(
@@ -85,7 +89,16 @@ export function createAuth(
   function userManager(): Promise<UserManager> {
     loading ??= loadUserManager().then(
       (module) => {
-        manager = module.createUserManager({ ...settings, origin, storage });
+        manager = module.createUserManager({
+          authority: settings.authority,
+          clientId: settings.clientId,
+          scopes: settings.scopes,
+          resource: settings.resource,
+          redirectUri: `${origin}${SIGNIN_CALLBACK_PATH}`,
+          popupRedirectUri: `${origin}${POPUP_CALLBACK_PATH}`,
+          postLogoutRedirectUri: `${origin}/signed-out`,
+          storage,
+        });
         return manager;
       },
       (cause: unknown) => {

@@ -1,21 +1,21 @@
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
-import { SIGNIN_CALLBACK_PATH } from './signin-callback';
 
 /**
  * Loaded on demand (`create-auth.ts` imports it dynamically): the only
  * module that imports oidc-client-ts, so the library stays out of the first
  * load of the inbox (docs/decisions/026-oidc-client-loaded-on-demand.md).
+ * It imports nothing else of the app, so it shares no chunk with the entry.
  */
-
-/** The page a popup sign-in returns to; the BFF serves it with COOP unsafe-none. */
-export const POPUP_CALLBACK_PATH = '/auth/popup-callback.html';
 
 export interface UserManagerOptions {
   authority: string;
   clientId: string;
   scopes: string;
   resource?: string | undefined;
-  origin: string;
+  /** Where the provider sends the browser back to, after sign-in (redirect, popup) and sign-out. */
+  redirectUri: string;
+  popupRedirectUri: string;
+  postLogoutRedirectUri: string;
   /** Per-tab storage, the same one `stored-user.ts` reads the user from. */
   storage: Storage;
 }
@@ -26,14 +26,14 @@ export interface UserManagerOptions {
  * iframes), no session monitor.
  */
 export function createUserManager(options: UserManagerOptions): UserManager {
-  const { origin, resource } = options;
+  const { resource } = options;
   const store = new WebStorageStateStore({ store: options.storage });
   const manager = new UserManager({
     authority: options.authority,
     client_id: options.clientId,
-    redirect_uri: `${origin}${SIGNIN_CALLBACK_PATH}`,
-    popup_redirect_uri: `${origin}${POPUP_CALLBACK_PATH}`,
-    post_logout_redirect_uri: `${origin}/signed-out`,
+    redirect_uri: options.redirectUri,
+    popup_redirect_uri: options.popupRedirectUri,
+    post_logout_redirect_uri: options.postLogoutRedirectUri,
     scope: options.scopes,
     response_type: 'code',
     userStore: store,
