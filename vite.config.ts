@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import path from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import { parse } from 'graphql';
@@ -60,6 +60,14 @@ export default defineConfig({
     }),
     react(),
   ],
+  resolve: {
+    // rxjs (Apollo Client's observables) publishes an ES2015 build under the
+    // `es2015` export condition and an ES5 one as its default; every browser
+    // Vite builds for runs ES2015, and the ES5 build costs 2 kB gzipped of
+    // the first load in downlevelled classes and tslib helpers. No other
+    // package in the SPA has that condition (ADR 026).
+    conditions: ['es2015', ...defaultClientConditions],
+  },
   server: {
     host,
     port: devPort,

@@ -251,3 +251,58 @@ test('with storage blocked the framed app starts, signs in and works, and says w
     inbox.getByRole('complementary', { name: 'Task details' }),
   ).toBeVisible();
 });
+
+/** The chunk that holds oidc-client-ts, loaded on demand (ADR 026). */
+const SIGNIN_CHUNK = /\/assets\/oidc-user-manager-[\w-]+\.js$/;
+
+test('the sign-in popup opens within the click while the sign-in code is still loading', async ({
+  page,
+}) => {
+  // The chunk is held back until after the click: the app must open the
+  // window itself, within the click, and the library then takes it over.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let requested = false;
+  await page.route(SIGNIN_CHUNK, async (route) => {
+    requested = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto(PORTAL);
+  const inbox = page.frameLocator('#inbox');
+  await expect(inbox.getByRole('heading', { level: 1 })).toHaveText(
+    'Sign in to see your tasks',
+  );
+  // Fetched ahead as soon as nobody was found signed in.
+  await expect.poll(() => requested).toBe(true);
+  const popupOpened = page.waitForEvent('popup');
+  await inbox.getByRole('button', { name: 'Sign in' }).click();
+  const popup = await popupOpened;
+  release();
+  await popup.getByLabel('Username').fill('demo');
+  await popup.getByLabel('Password').fill('demo');
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await closed;
+  await expect(
+    inbox.getByRole('navigation', { name: 'Task filters' }),
+  ).toBeVisible();
+});
+
+test('when the sign-in code cannot load, the frame says so and a second try works', async ({
+  page,
+}) => {
+  await page.route(SIGNIN_CHUNK, (route) => route.abort());
+  await page.goto(PORTAL);
+  const inbox = page.frameLocator('#inbox');
+  await inbox.getByRole('button', { name: 'Sign in' }).click();
+  await expect(inbox.getByRole('alert')).toContainText(
+    'part of the app did not load',
+  );
+  // The window opened for the click does not stay behind.
+  await expect.poll(() => page.context().pages().length).toBe(1);
+  await page.unroute(SIGNIN_CHUNK);
+  await signInThroughPopup(page, inbox);
+});

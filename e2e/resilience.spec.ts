@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import {
   completedTask,
@@ -150,6 +151,64 @@ test('reloading a page keeps the user signed in where they were', async ({
   await page.reload();
   await expect(inbox.list).toBeVisible();
   expect(new URL(page.url()).search).toBe('?filter=unassigned');
+});
+
+/** The stored OIDC user of this tab, as oidc-client-ts keeps it. */
+function storedUser(page: Page) {
+  return page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) =>
+      k.startsWith('oidc.user:'),
+    );
+    const user = JSON.parse(sessionStorage.getItem(key ?? '') ?? 'null') as {
+      access_token: string;
+      expires_at: number;
+    } | null;
+    return { key, user };
+  });
+}
+
+test('a signed-in reload shows the inbox without the sign-in library; an expired token is renewed through it', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  await startTask('invoice-approval');
+  await loginAs('demo');
+  await expect(inbox.list).toBeVisible();
+  const library: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/assets/oidc-user-manager-'))
+      library.push(request.url());
+  });
+  // ADR 026: the stored user is enough to show the inbox.
+  await page.reload();
+  await expect(inbox.list).toBeVisible();
+  expect(library).toEqual([]);
+
+  // The access token has expired: the next load renews it with the refresh
+  // token, through the library, before the inbox shows.
+  const before = await storedUser(page);
+  await page.evaluate(({ key, user }) => {
+    sessionStorage.setItem(
+      key ?? '',
+      JSON.stringify({
+        ...user,
+        expires_at: Math.floor(Date.now() / 1000) - 5,
+      }),
+    );
+  }, before);
+  const refreshed = page.waitForRequest(
+    (request) =>
+      request.method() === 'POST' &&
+      (request.postData() ?? '').includes('grant_type=refresh_token'),
+  );
+  await page.reload();
+  await refreshed;
+  await expect(inbox.list).toBeVisible();
+  expect(library).toHaveLength(1);
+  const after = await storedUser(page);
+  expect(after.user?.access_token).not.toBe(before.user?.access_token);
+  expect(after.user?.expires_at).toBeGreaterThan(Date.now() / 1000);
 });
 
 test('a callback with a code this tab never asked for shows an error once and settles', async ({
