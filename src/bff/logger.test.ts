@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { captureLogs } from './test/log-capture';
 
@@ -69,5 +71,26 @@ describe('BFF log redaction', () => {
       status: 200,
       msg: 'request',
     });
+  });
+});
+
+describe('BFF log output', () => {
+  test('stdout is written asynchronously, yet no line is lost when the process exits at once', () => {
+    const logger = fileURLToPath(new URL('./logger.ts', import.meta.url));
+    const script = `
+      const { createLogger } = await import(${JSON.stringify(logger)});
+      const log = createLogger('info');
+      for (let i = 0; i < 2000; i++) log.info({ i }, 'request');
+      process.exit(0);
+    `;
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(child.status).toBe(0);
+    const lines = child.stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2000);
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ i: 1999 });
   });
 });
