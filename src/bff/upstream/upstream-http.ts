@@ -132,12 +132,6 @@ export class UpstreamHttp {
     token: string | null,
   ): Promise<Attempt> {
     const started = performance.now();
-    const observe = (result: string) =>
-      this.options.observe?.(
-        call,
-        result,
-        (performance.now() - started) / 1000,
-      );
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     try {
       const response = await this.#pool.request({
@@ -158,18 +152,21 @@ export class UpstreamHttp {
       // Read whole by undici itself: cheaper than iterating the stream.
       const text = await response.body.text();
       const status = response.statusCode;
-      observe(resultOf(status));
-      const header = (name: string) => {
-        const value = response.headers[name];
-        return Array.isArray(value) ? value[0] : value;
-      };
+      this.#observe(call, resultOf(status), started);
       return new Attempt(
-        { status, contentType: header('content-type') ?? '', text },
-        parseRetryAfter(header('retry-after') ?? null, this.#now),
+        {
+          status,
+          contentType: firstHeader(response.headers, 'content-type') ?? '',
+          text,
+        },
+        parseRetryAfter(
+          firstHeader(response.headers, 'retry-after') ?? null,
+          this.#now,
+        ),
       );
     } catch (error) {
       const kind = failureKind(error, signal);
-      observe(kind);
+      this.#observe(call, kind, started);
       if (kind === 'bad_response') {
         throw upstreamFailure(kind, `${call}: response larger than allowed`);
       }
@@ -178,6 +175,20 @@ export class UpstreamHttp {
   }
 
   readonly #now = () => (this.options.now ?? Date.now)();
+
+  // A method rather than a closure per attempt: under tsx every named
+  // function made per request also pays a defineProperty for its name.
+  #observe(call: string, result: string, started: number): void {
+    this.options.observe?.(call, result, (performance.now() - started) / 1000);
+  }
+}
+
+function firstHeader(
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function resultOf(status: number): string {
