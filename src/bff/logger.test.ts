@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { captureLogs } from './test/log-capture';
 
@@ -69,5 +71,50 @@ describe('BFF log redaction', () => {
       status: 200,
       msg: 'request',
     });
+  });
+});
+
+/** Runs `body` in a fresh Node process with `log`, the BFF's stdout logger. */
+function runWithLogger(body: string) {
+  const logger = fileURLToPath(new URL('./logger.ts', import.meta.url));
+  const script = `
+    const { createLogger } = await import(${JSON.stringify(logger)});
+    const log = createLogger('info');
+    ${body}
+  `;
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', script],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
+  return {
+    ...child,
+    lines: child.stdout.split('\n').filter(Boolean),
+  };
+}
+
+describe('BFF log output (batched, asynchronous)', () => {
+  test('no line is lost when the process exits at once', () => {
+    const child = runWithLogger(`
+      for (let i = 0; i < 2000; i++) log.info({ i }, 'request');
+      process.exit(0);
+    `);
+    expect(child.status).toBe(0);
+    const { lines } = child;
+    expect(lines).toHaveLength(2000);
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ i: 1999 });
+  });
+
+  test('a lone line goes out within about a second, without waiting for more', () => {
+    // Killed without a chance to flush: only the periodic flush can have
+    // written the line.
+    const child = runWithLogger(`
+      log.info({ lone: true }, 'request');
+      setTimeout(() => process.kill(process.pid, 'SIGKILL'), 1500);
+    `);
+    expect(child.signal).toBe('SIGKILL');
+    expect(child.lines.map((line) => JSON.parse(line) as object)).toEqual([
+      expect.objectContaining({ lone: true }),
+    ]);
   });
 });

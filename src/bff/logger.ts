@@ -84,6 +84,32 @@ export function loggerOptions(level: string): LoggerOptions {
   };
 }
 
+/** Lines are written in batches of about this many bytes… */
+const BATCH_BYTES = 4096;
+/** …or at the latest this long after they were logged. */
+const FLUSH_EVERY_MS = 1000;
+
+/**
+ * Standard output, written asynchronously in batches. pino's default writes
+ * every line with its own blocking `write(2)` on the main thread, which cost
+ * a token request more than several of its checks (issue 11); here lines
+ * collect in memory and go out together, on the thread pool, once 4 KiB
+ * have gathered or a second has passed. pino writes what is left
+ * synchronously when the process exits (also after an uncaught exception);
+ * only a kill -9 or a machine failure can lose the last second.
+ */
+function stdoutDestination(): DestinationStream {
+  const destination = pino.destination({
+    dest: 1,
+    sync: false,
+    minLength: BATCH_BYTES,
+  });
+  setInterval(() => {
+    destination.flush();
+  }, FLUSH_EVERY_MS).unref();
+  return destination;
+}
+
 type ChildMethod = (
   this: unknown,
   bindings: pino.Bindings,
@@ -99,9 +125,7 @@ export function createLogger(
   level: string,
   destination?: DestinationStream,
 ): pino.Logger {
-  const logger = destination
-    ? pino(loggerOptions(level), destination)
-    : pino(loggerOptions(level));
+  const logger = pino(loggerOptions(level), destination ?? stdoutDestination());
   const child = Reflect.get(logger, 'child') as ChildMethod;
   Object.defineProperty(logger, 'child', {
     value: function censoredChild(

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 
 export interface VerifiedClaimsCacheOptions {
@@ -36,7 +36,8 @@ export class VerifiedClaimsCache {
   constructor(private readonly options: VerifiedClaimsCacheOptions) {}
 
   static keyOf(token: string): string {
-    return createHash('sha256').update(token).digest('base64url');
+    // One-shot hashing: no Hash object per request.
+    return hash('sha256', token, 'base64url');
   }
 
   /** The verified claims if the token is cached and still valid at `now`. */

@@ -17,6 +17,8 @@ declare module 'fastify' {
   }
 }
 
+const AUDIT_SLOT = 'auditRecord';
+
 /** Probes poll often; their lines go to debug so they do not drown the audit trail. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
@@ -32,20 +34,18 @@ export function pathOf(url: string): string {
  * `sub`, the decision and whether the cache answered.
  */
 export function registerRequestLog(fastify: FastifyInstance): void {
-  // A getter over a WeakMap: fastify 5 forbids shared objects as decorator
-  // defaults, and each request needs its own record.
-  const audits = new WeakMap<object, AuditFields>();
+  // fastify 5 forbids shared objects as decorator defaults, and each request
+  // needs its own record: a getter creates it on first use, in a slot every
+  // request is constructed with (so all requests keep one shape; a WeakMap
+  // lookup per access cost more than the record).
+  fastify.decorateRequest(AUDIT_SLOT, null);
   fastify.decorateRequest('audit', {
     getter() {
-      let audit = audits.get(this);
-      if (!audit) {
-        audit = {};
-        audits.set(this, audit);
-      }
-      return audit;
+      const slots = this as unknown as Record<string, AuditFields | null>;
+      return (slots[AUDIT_SLOT] ??= {});
     },
   });
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     const path = pathOf(request.url);
     const line = {
       method: request.method,
@@ -57,5 +57,6 @@ export function registerRequestLog(fastify: FastifyInstance): void {
     };
     if (QUIET_PATHS.has(path)) request.log.debug(line, 'request');
     else request.log.info(line, 'request');
+    done();
   });
 }

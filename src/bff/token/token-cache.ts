@@ -103,8 +103,11 @@ export class TokenCache {
   readonly #entries = new Map<string, Entry>();
   readonly #tuning: TokenCacheTuning;
   readonly #retry: RetryPolicy;
+  /** The configured client's key, computed once: it is asked for on every request. */
+  readonly #ownKey: string;
 
   constructor(private readonly options: TokenCacheOptions) {
+    this.#ownKey = tokenCacheKey(options.client);
     this.#tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.#retry = {
       timeoutMs: options.client.timeoutMs,
@@ -287,7 +290,8 @@ export class TokenCache {
   }
 
   #entry(client: OAuthClientConfig): Entry {
-    const key = tokenCacheKey(client);
+    const key =
+      client === this.options.client ? this.#ownKey : tokenCacheKey(client);
     let entry = this.#entries.get(key);
     if (!entry) {
       entry = {

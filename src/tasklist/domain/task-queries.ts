@@ -69,9 +69,10 @@ function sortKeys(input: TaskQueryInput): SortKey[] {
     .map((entry) => ({ ...entry, mayBeMissing: true }));
 }
 
+const keyOf = (text: string | null | undefined) =>
+  text == null ? undefined : parseKey(text);
+
 function toFilter(input: TaskQueryInput): TaskFilter {
-  const key = (text: string | null | undefined) =>
-    text == null ? undefined : parseKey(text);
   return {
     state: opt(input.state),
     assigned: opt(input.assigned),
@@ -79,8 +80,8 @@ function toFilter(input: TaskQueryInput): TaskFilter {
     candidateGroup: opt(input.candidateGroup),
     candidateUser: opt(input.candidateUser),
     taskDefinitionId: opt(input.taskDefinitionId),
-    processDefinitionKey: key(input.processDefinitionId),
-    processInstanceKey: key(input.processInstanceId),
+    processDefinitionKey: keyOf(input.processDefinitionId),
+    processInstanceKey: keyOf(input.processInstanceId),
     followUpDate: opt(input.followUpDate),
     dueDate: opt(input.dueDate),
   };
@@ -170,10 +171,9 @@ export function searchTasks(
   if (pageSize <= 0) throw new TasklistError(Messages.pageSizeNotPositive);
   assertPageSizeLimit(pageSize);
   const filter = toFilter(input);
-  const run = (search: Omit<TaskSearch, 'filter' | 'sort'>, f = filter) =>
-    store.searcher
-      .search({ filter: f, sort, ...search })
-      .map((task) => withCursorValues(task, sort));
+  // Bound once per request: under tsx (esbuild's keepNames) a named arrow
+  // function made per request also costs a defineProperty for its name.
+  const run: Run = runSearch.bind(undefined, store, filter, sort);
 
   if (!cursor) {
     const page = run({ limit: pageSize });
@@ -221,6 +221,24 @@ export function searchTasks(
   return page;
 }
 
+type Run = (
+  search: Omit<TaskSearch, 'filter' | 'sort'>,
+  f?: TaskFilter,
+) => TaskResult[];
+
+/** One store search with the request's filter (or `f`) and sort, with cursors. */
+function runSearch(
+  store: TasklistStore,
+  filter: TaskFilter,
+  sort: SortKey[],
+  search: Omit<TaskSearch, 'filter' | 'sort'>,
+  f: TaskFilter = filter,
+): TaskResult[] {
+  return store.searcher
+    .search({ filter: f, sort, ...search })
+    .map((task) => withCursorValues(task, sort));
+}
+
 /**
  * The anchor of an `*OrEqual` cursor. Tasklist looks it up by the second sort
  * value taken as the task id, which is the key for the default two-value
@@ -229,10 +247,7 @@ export function searchTasks(
 function findAnchor(
   cursor: Cursor,
   filter: TaskFilter,
-  run: (
-    search: Omit<TaskSearch, 'filter' | 'sort'>,
-    f?: TaskFilter,
-  ) => TaskResult[],
+  run: Run,
 ): TaskResult | undefined {
   const id = cursor.raw[1] ?? cursor.raw.at(-1) ?? '';
   const key = parseKey(id);

@@ -63,26 +63,42 @@ export function useCompiledQueries(): Plugin {
       const compiled = compiledFor(args);
       if (!compiled) return;
       const graphqlJs = executeFn as (args: ExecutionArgs) => unknown;
-      setExecuteFn((execution: ExecutionArgs) => {
-        const fallBack = () => graphqlJs(execution);
-        const settle = (done: ExecutionResult) =>
-          hasErrors(done) ? fallBack() : done;
-        let result: unknown;
-        try {
-          result = compiled.query(
-            execution.rootValue,
-            execution.contextValue,
-            execution.variableValues,
-          );
-        } catch {
-          return fallBack();
-        }
-        return isPromiseLike<ExecutionResult>(result)
-          ? Promise.resolve(result).then(settle, fallBack)
-          : settle(result as ExecutionResult);
-      });
+      setExecuteFn((execution: ExecutionArgs) =>
+        runCompiled(compiled, graphqlJs, execution),
+      );
     },
   };
+}
+
+/**
+ * Runs the compiled query; any error (reported or thrown) hands the request
+ * to graphql-js instead. A module function with anonymous callbacks: under
+ * tsx (esbuild's keepNames) a named closure made per request also costs a
+ * defineProperty for its name.
+ */
+function runCompiled(
+  compiled: CompiledQuery,
+  graphqlJs: (args: ExecutionArgs) => unknown,
+  execution: ExecutionArgs,
+): unknown {
+  let result: unknown;
+  try {
+    result = compiled.query(
+      execution.rootValue,
+      execution.contextValue,
+      execution.variableValues,
+    );
+  } catch {
+    return graphqlJs(execution);
+  }
+  if (isPromiseLike<ExecutionResult>(result)) {
+    return Promise.resolve(result).then(
+      (done) => (hasErrors(done) ? graphqlJs(execution) : done),
+      () => graphqlJs(execution),
+    );
+  }
+  const done = result as ExecutionResult;
+  return hasErrors(done) ? graphqlJs(execution) : done;
 }
 
 /**

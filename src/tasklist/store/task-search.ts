@@ -90,10 +90,15 @@ export function sortValueOf(task: TaskRecord, key: SortKey): string {
   return key.order === 'ASC' ? MISSING_LAST_ASC : MISSING_LAST_DESC;
 }
 
+function addClause(clauses: Clause[], sql: string, ...params: unknown[]) {
+  clauses.push({ sql, params });
+}
+
 function filterClauses(filter: TaskFilter): Clause[] {
   const clauses: Clause[] = [];
-  const add = (sql: string, ...params: unknown[]) =>
-    clauses.push({ sql, params });
+  // Bound, not an arrow function: under tsx (esbuild's keepNames) a named
+  // function made per request also costs a defineProperty for its name.
+  const add = addClause.bind(undefined, clauses);
 
   if (filter.state === undefined) add("t.state <> 'CANCELED'");
   else if (filter.state !== 'ANY') add('t.state = ?', filter.state);
