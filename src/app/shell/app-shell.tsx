@@ -1,5 +1,5 @@
 import { Link, Outlet } from '@tanstack/react-router';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ApolloClient } from '@apollo/client';
 import type { Auth, AuthUser } from '../auth/auth-types';
 import { useAuthState } from '../auth/use-auth-state';
@@ -13,6 +13,13 @@ import { ThemeToggle } from '../components/theme-toggle';
 import { LazyUserMenu } from './lazy-user-menu';
 import { AppNav } from './app-nav';
 import { useRouteFocus } from '../components/use-route-focus';
+import {
+  shortcutsEnabled,
+  subscribeShortcutsSetting,
+  writeShortcutsEnabled,
+} from '../lib/keyboard-shortcuts';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
+import { LazyKeyboardShortcutsDialog } from './lazy-keyboard-shortcuts-dialog';
 
 interface AppShellProps {
   auth: Auth;
@@ -42,6 +49,15 @@ export function AppShell({
     fatal.get,
   );
   const current = state.user ?? user;
+  const shortcutsOn = useSyncExternalStore(
+    subscribeShortcutsSetting,
+    shortcutsEnabled,
+    shortcutsEnabled,
+  );
+  const [helpOpen, setHelpOpen] = useState(false);
+  const showHelp = useCallback(() => {
+    setHelpOpen(true);
+  }, []);
   useRouteFocus();
 
   // Back online: refresh what is on screen instead of waiting for the next poll.
@@ -74,6 +90,9 @@ export function AppShell({
               name={current.name}
               username={current.username}
               onSignOut={() => void auth.signout()}
+              shortcutsEnabled={shortcutsOn}
+              onShortcutsEnabledChange={writeShortcutsEnabled}
+              onShowShortcuts={showHelp}
             />
           </div>
         </header>
@@ -96,6 +115,15 @@ export function AppShell({
           <Outlet />
         )}
       </main>
+      <KeyboardShortcuts enabled={shortcutsOn} onShowHelp={showHelp} />
+      {helpOpen ? (
+        <LazyKeyboardShortcutsDialog
+          enabled={shortcutsOn}
+          onClose={() => {
+            setHelpOpen(false);
+          }}
+        />
+      ) : null}
       {state.status === 'expired' ? (
         <LazySessionExpiredDialog
           onSignIn={() => {

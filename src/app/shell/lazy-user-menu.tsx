@@ -8,6 +8,9 @@ interface LazyUserMenuProps {
   name: string;
   username: string;
   onSignOut: () => void;
+  shortcutsEnabled: boolean;
+  onShortcutsEnabledChange: (enabled: boolean) => void;
+  onShowShortcuts: () => void;
 }
 
 function TriggerLook({

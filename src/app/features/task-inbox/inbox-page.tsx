@@ -1,22 +1,59 @@
-import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
+import { Button } from '../../components/button';
+import { useShortcutAction } from '../../components/shortcut-actions';
+import { FilterChips } from './filter-chips';
+import type { InboxDialogState } from './inbox-dialogs';
+import { FILTER_LABELS } from './labels';
 import { TaskFilters } from './task-filters';
 import { TaskList } from './task-list';
-import {
-  FILTER_LABELS,
-  activeGroup,
-  toTaskQuery,
-  type TaskSearch,
-  type Viewer,
+import type {
+  ConditionKey,
+  TaskConditions,
+  TaskSearch,
+  Viewer,
 } from './task-search';
+import { sameView, searchFor, toTaskQuery, viewOf } from './task-view';
+import { useSavedFilters } from './use-saved-filters';
+
+const loadDialogs = () => import('./inbox-dialogs');
+const InboxDialogs = lazy(() =>
+  loadDialogs().then((m) => ({ default: m.InboxDialogs })),
+);
+
+const FILTER_BUTTON_ID = 'filter-tasks-button';
+
+const TEXT = {
+  title: 'Tasks',
+  filter: 'Filter tasks',
+  save: 'Save filter',
+  back: '← Back to tasks',
+  noGroups: 'You are not in any group, so no group tasks can be shown.',
+  invalidLink:
+    'Some filter values in this link were not valid and were left out.',
+  emptyIn: (name: string) => `There are no tasks in “${name}” right now.`,
+  emptyCustom: 'No task matches these filters right now.',
+  filtersOpened: 'Filter tasks',
+};
 
 interface InboxPageProps {
   search: TaskSearch;
   viewer: Viewer;
   selectedTaskId: string | undefined;
   pollIntervalMs: number;
+  /** The link carried filter values that did not validate and were dropped. */
+  invalidLink?: boolean;
   /** The right pane: a task or the "pick a task" state. */
   children: ReactNode;
+}
+
+function without(
+  conditions: TaskConditions,
+  keys: readonly ConditionKey[],
+): TaskConditions {
+  const rest = { ...conditions };
+  for (const key of keys) delete rest[key];
+  return rest;
 }
 
 /** Two panes: filters and list on the left, the selected task on the right. */
@@ -25,26 +62,89 @@ export function InboxPage({
   viewer,
   selectedTaskId,
   pollIntervalMs,
+  invalidLink = false,
   children,
 }: InboxPageProps) {
-  const filter = search.filter ?? 'all-open';
+  const navigate = useNavigate();
+  const view = viewOf(search, viewer);
   const query = toTaskQuery(search, viewer);
-  const group = activeGroup(search, viewer);
-  const label =
-    filter === 'my-groups' && group
-      ? `${FILTER_LABELS[filter]}: ${group}`
-      : FILTER_LABELS[filter];
+  const saved = useSavedFilters(viewer.username);
+  const [dialog, setDialog] = useState<InboxDialogState | null>(null);
+  // What Save filter keeps: the view in its shortest form.
+  const current = view.noGroup
+    ? search
+    : searchFor(view.conditions, view.sort, viewer);
+  const show = (next: TaskSearch) => {
+    void navigate({ to: '.', search: next });
+  };
+  useShortcutAction('open-filters', () => {
+    setDialog({ kind: 'filter' });
+    return TEXT.filtersOpened;
+  });
+
+  const savedMatch = saved.filters.find((f) =>
+    sameView(f.search, search, viewer),
+  );
+  const emptyText = view.queue
+    ? TEXT.emptyIn(FILTER_LABELS[view.queue])
+    : savedMatch
+      ? TEXT.emptyIn(savedMatch.name)
+      : TEXT.emptyCustom;
+
   return (
     <div className={`inbox${selectedTaskId ? ' inbox--has-task' : ''}`}>
       <section className="inbox__list-pane" aria-labelledby="inbox-list-title">
         <h2 id="inbox-list-title" className="inbox__title">
-          Tasks
+          {TEXT.title}
         </h2>
-        <TaskFilters search={search} viewer={viewer} />
-        {filter === 'my-groups' && !group ? (
-          <p className="empty-note">
-            You are not in any group, so no group tasks can be shown.
+        <TaskFilters
+          search={search}
+          view={view}
+          viewer={viewer}
+          saved={saved}
+          onSavedFilterAction={(kind, filter) => {
+            setDialog({ kind, filter });
+          }}
+        />
+        <div className="filter-bar">
+          <Button
+            id={FILTER_BUTTON_ID}
+            size="small"
+            onPress={() => {
+              setDialog({ kind: 'filter' });
+            }}
+            onPointerEnter={() => void loadDialogs()}
+            onFocus={() => void loadDialogs()}
+          >
+            {TEXT.filter}
+          </Button>
+          <Button
+            size="small"
+            variant="ghost"
+            onPress={() => {
+              setDialog({ kind: 'save' });
+            }}
+          >
+            {TEXT.save}
+          </Button>
+        </div>
+        <FilterChips
+          conditions={view.queue ? {} : view.conditions}
+          fallbackFocusId={FILTER_BUTTON_ID}
+          onRemove={(keys) => {
+            show(searchFor(without(view.conditions, keys), view.sort, viewer));
+          }}
+          onClear={() => {
+            show(searchFor({}, view.sort, viewer));
+          }}
+        />
+        {invalidLink ? (
+          <p className="callout callout--info inbox__notice" role="status">
+            {TEXT.invalidLink}
           </p>
+        ) : null}
+        {view.noGroup ? (
+          <p className="empty-note">{TEXT.noGroups}</p>
         ) : (
           <TaskList
             key={JSON.stringify(query)}
@@ -53,18 +153,33 @@ export function InboxPage({
             username={viewer.username}
             selectedTaskId={selectedTaskId}
             pollIntervalMs={pollIntervalMs}
-            filterLabel={label}
+            emptyText={emptyText}
           />
         )}
       </section>
       <div className="inbox__detail-pane">
         {selectedTaskId ? (
           <Link to="/tasks" search={search} className="inbox__back">
-            ← Back to tasks
+            {TEXT.back}
           </Link>
         ) : null}
         {children}
       </div>
+      {dialog ? (
+        <Suspense fallback={null}>
+          <InboxDialogs
+            state={dialog}
+            view={view}
+            search={current}
+            viewer={viewer}
+            saved={saved}
+            onShow={show}
+            onClose={() => {
+              setDialog(null);
+            }}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

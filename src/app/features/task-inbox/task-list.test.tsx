@@ -13,7 +13,7 @@ import { renderAtUrl } from '../../test/render-at-url';
 import { World } from '../../test/world';
 import { TASK_INBOX_ROUTE_QUERY } from './task-inbox-query';
 import { ROW_HEIGHT } from './task-list';
-import { toTaskQuery } from './task-search';
+import { toTaskQuery } from './task-view';
 
 const viewer = { username: 'demo', groups: ['accounting', 'management'] };
 

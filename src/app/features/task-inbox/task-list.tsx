@@ -10,6 +10,7 @@ import type { TaskQuery } from '../../graphql/__generated__/schema-types';
 import { TASK_INBOX_ROUTE_QUERY } from './task-inbox-query';
 import { TaskListItem } from './task-list-item';
 import { PAGE_SIZE, type TaskSearch } from './task-search';
+import { useListKeyboard } from './use-list-keyboard';
 import { useScrollAnchor } from './use-scroll-anchor';
 
 export const ROW_HEIGHT = 112;
@@ -22,8 +23,8 @@ interface TaskListProps {
   username: string;
   selectedTaskId: string | undefined;
   pollIntervalMs: number;
-  /** Names the active filter in the empty state. */
-  filterLabel: string;
+  /** The empty state's sentence, naming the active view. */
+  emptyText: string;
 }
 
 /**
@@ -85,7 +86,7 @@ export function TaskList(props: TaskListProps) {
   if (tasks.length === 0) {
     return (
       <EmptyState title="No tasks found">
-        <p>There are no tasks in “{props.filterLabel}” right now.</p>
+        <p>{props.emptyText}</p>
       </EmptyState>
     );
   }
@@ -125,6 +126,17 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
+  useListKeyboard({
+    ids,
+    hasMore,
+    selectedTaskId: props.selectedTaskId,
+    search: props.search,
+    scrollRef,
+    scrollToIndex: (index) => {
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+    },
+    rendered: items,
+  });
   const last = items.at(-1)?.index ?? 0;
   const first = items[0]?.index ?? 0;
 
