@@ -1,15 +1,7 @@
-import {
-  Outlet,
-  createFileRoute,
-  useParams,
-  useRouterState,
-} from '@tanstack/react-router';
+import { Outlet, createFileRoute, useParams } from '@tanstack/react-router';
 import { InboxPage } from '../features/task-inbox/inbox-page';
 import { TASK_INBOX_ROUTE_QUERY } from '../features/task-inbox/task-inbox-query';
-import {
-  droppedSearchKeys,
-  parseTaskSearch,
-} from '../features/task-inbox/task-search';
+import { parseTaskSearch } from '../features/task-inbox/task-search';
 import { toTaskQuery } from '../features/task-inbox/task-view';
 
 export const Route = createFileRoute('/_authenticated/tasks')({
@@ -30,11 +22,9 @@ export const Route = createFileRoute('/_authenticated/tasks')({
     const search = Route.useSearch();
     const { viewer, pollIntervalMs } = Route.useRouteContext();
     const { taskId } = useParams({ strict: false });
-    const raw = useRouterState({ select: (s) => s.location.search });
     return (
       <InboxPage
         search={search}
-        invalidLink={droppedSearchKeys(raw, search).length > 0}
         viewer={viewer}
         selectedTaskId={taskId}
         pollIntervalMs={pollIntervalMs}

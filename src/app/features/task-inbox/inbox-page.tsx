@@ -29,8 +29,6 @@ const TEXT = {
   save: 'Save filter',
   back: '← Back to tasks',
   noGroups: 'You are not in any group, so no group tasks can be shown.',
-  invalidLink:
-    'Some filter values in this link were not valid and were left out.',
   emptyIn: (name: string) => `There are no tasks in “${name}” right now.`,
   emptyCustom: 'No task matches these filters right now.',
   filtersOpened: 'Filter tasks',
@@ -41,8 +39,6 @@ interface InboxPageProps {
   viewer: Viewer;
   selectedTaskId: string | undefined;
   pollIntervalMs: number;
-  /** The link carried filter values that did not validate and were dropped. */
-  invalidLink?: boolean;
   /** The right pane: a task or the "pick a task" state. */
   children: ReactNode;
 }
@@ -62,7 +58,6 @@ export function InboxPage({
   viewer,
   selectedTaskId,
   pollIntervalMs,
-  invalidLink = false,
   children,
 }: InboxPageProps) {
   const navigate = useNavigate();
@@ -138,11 +133,6 @@ export function InboxPage({
             show(searchFor({}, view.sort, viewer));
           }}
         />
-        {invalidLink ? (
-          <p className="callout callout--info inbox__notice" role="status">
-            {TEXT.invalidLink}
-          </p>
-        ) : null}
         {view.noGroup ? (
           <p className="empty-note">{TEXT.noGroups}</p>
         ) : (

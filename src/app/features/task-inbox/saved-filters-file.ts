@@ -3,7 +3,7 @@ import {
   validName,
   type SavedFilter,
 } from './saved-filters';
-import { parseTaskSearch, type TaskSearch } from './task-search';
+import { compact, parseTaskSearch, type TaskSearch } from './task-search';
 
 /**
  * The export file: a versioned JSON document a team lead hands to the team.
@@ -63,7 +63,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The search exactly as written, or null when validation would change it. */
 function strictSearch(value: unknown): TaskSearch | null {
   if (!isRecord(value)) return null;
-  const parsed = parseTaskSearch(value);
+  const parsed = compact(parseTaskSearch(value));
   const same =
     Object.keys(value).length === Object.keys(parsed).length &&
     Object.entries(parsed).every(([key, v]) => value[key] === v);

@@ -155,6 +155,8 @@ export function SavedFiltersSection({
                 to="/tasks"
                 search={filter.search}
                 className="task-filters__link"
+                // Active means this exact view; aria-current below says which.
+                activeOptions={{ exact: true, includeSearch: true }}
                 aria-current={
                   sameView(filter.search, search, viewer) ? 'page' : undefined
                 }

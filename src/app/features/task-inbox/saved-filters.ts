@@ -1,4 +1,9 @@
-import { parseTaskSearch, validText, type TaskSearch } from './task-search';
+import {
+  compact,
+  parseTaskSearch,
+  validText,
+  type TaskSearch,
+} from './task-search';
 
 /**
  * Saved filters: named views (conditions and sort in URL form), kept per user
@@ -38,7 +43,11 @@ function readEntry(value: unknown): SavedFilter | null {
   if (!isRecord(value) || typeof value.id !== 'string') return null;
   const name = validName(value.name);
   if (!name || !isRecord(value.search)) return null;
-  return { id: value.id, name, search: parseTaskSearch(value.search) };
+  return {
+    id: value.id,
+    name,
+    search: compact(parseTaskSearch(value.search)),
+  };
 }
 
 /** Parses the stored document; anything unreadable counts as no filters. */

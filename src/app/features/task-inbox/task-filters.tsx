@@ -72,6 +72,8 @@ export function TaskFilters({
                 to="/tasks"
                 search={queueSearch(value)}
                 className="task-filters__link"
+                // Active means this exact view; aria-current below says which.
+                activeOptions={{ exact: true, includeSearch: true }}
                 aria-current={value === view.queue ? 'page' : undefined}
               >
                 {FILTER_LABELS[value]}

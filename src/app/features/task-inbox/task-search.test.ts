@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  droppedSearchKeys,
-  parseTaskSearch,
-  validDay,
-  validText,
-} from './task-search';
+import { parseTaskSearch, validDay, validText } from './task-search';
 
 describe('inbox search params', () => {
   it('drops unknown values instead of failing the page, and never pins defaults', () => {
@@ -78,11 +73,6 @@ describe('inbox search params', () => {
     expect(parseTaskSearch({ followUpTo: '2026-12-01' })).toEqual({
       followUpTo: '2026-12-01',
     });
-  });
-
-  it('names the known params it dropped, so the page can say so', () => {
-    const raw = { process: 'x', sort: 'due', state: 'open', utm: 'mail' };
-    expect(droppedSearchKeys(raw, parseTaskSearch(raw))).toEqual(['process']);
   });
 
   it('validates days and names', () => {

@@ -136,7 +136,12 @@ function validRange(
   return [start, end];
 }
 
-/** Parses raw search params; unknown or invalid values are dropped one by one. */
+/**
+ * Parses raw search params; invalid values are dropped one by one. Every
+ * field is present (undefined when dropped) because the router lays the
+ * validated search over the raw one: a missing key would let the raw,
+ * unvalidated value through.
+ */
 export function parseTaskSearch(raw: Record<string, unknown>): TaskSearch {
   const [dueFrom, dueTo] = validRange(raw.dueFrom, raw.dueTo);
   const [followUpFrom, followUpTo] = validRange(
@@ -160,7 +165,7 @@ export function parseTaskSearch(raw: Record<string, unknown>): TaskSearch {
     followUpFrom,
     followUpTo,
   };
-  return compact(search);
+  return search;
 }
 
 /** Drops undefined fields, so equal searches compare and serialise equally. */
@@ -168,21 +173,6 @@ export function compact<T extends object>(value: T): T {
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined),
   ) as T;
-}
-
-/** The search params that `parseTaskSearch` would have dropped. */
-export function droppedSearchKeys(
-  raw: Record<string, unknown>,
-  parsed: TaskSearch,
-): string[] {
-  const known = new Set<string>(['filter', 'group', 'sort', ...CONDITION_KEYS]);
-  return Object.keys(raw).filter(
-    (key) =>
-      known.has(key) &&
-      raw[key] !== undefined &&
-      !(key in parsed) &&
-      !(key === 'state' && raw[key] === 'open'),
-  );
 }
 
 export interface Viewer {
