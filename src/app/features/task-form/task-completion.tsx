@@ -13,13 +13,15 @@ import { VariablesEditor } from './variables-editor';
 import { VariablesTable } from './variables-table';
 
 const TEXT = {
-  noField: 'This task has no field to fill in.',
+  noField: 'This task has nothing to fill in.',
   readOnly: 'The form is read-only until you assign the task to yourself.',
   inForm: 'In the form.',
 };
 
 const FIELDS =
   'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [contenteditable="true"]';
+// The variables editor shows values until `Edit` or `Add variable` is pressed.
+const CONTROLS = 'button:not([disabled])';
 
 /**
  * The work area, marked so Ctrl+Enter can complete from inside its fields,
@@ -34,7 +36,9 @@ function WorkArea({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useShortcutAction('focus-form', () => {
-    const field = ref.current?.querySelector<HTMLElement>(FIELDS);
+    const field =
+      ref.current?.querySelector<HTMLElement>(FIELDS) ??
+      (editable ? ref.current?.querySelector<HTMLElement>(CONTROLS) : null);
     if (!field) return editable ? TEXT.noField : TEXT.readOnly;
     field.focus();
     return editable ? TEXT.inForm : TEXT.readOnly;

@@ -1,8 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aTask } from '../../test/factories';
 import { renderAtUrl } from '../../test/render-at-url';
 import { World } from '../../test/world';
+
+// Whole-app tests on a busy machine: room beyond the 5 s default.
+vi.setConfig({ testTimeout: 20_000 });
 
 const INVOICE = '2251799813685249';
 
@@ -134,38 +137,38 @@ describe('filter chips and the URL', () => {
   });
 
   it('round-trips a dialog choice through the URL: reload shows the same view', async () => {
-    const first = await renderAtUrl('/tasks', { world: aWorld() });
-    await first.user.click(
+    const view = await renderAtUrl('/tasks', { world: aWorld() });
+    await view.user.click(
       await screen.findByRole('button', { name: 'Filter tasks' }),
     );
     const dialog = await screen.findByRole('dialog', { name: 'Filter tasks' });
-    await first.user.selectOptions(
+    await view.user.selectOptions(
       within(dialog).getByRole('combobox', { name: 'Assignee' }),
       'Unassigned',
     );
-    await first.user.type(
+    await view.user.type(
       within(dialog).getByLabelText('Due from'),
       '2026-12-01',
     );
-    await first.user.click(
+    await view.user.click(
       within(dialog).getByRole('button', { name: 'Apply' }),
     );
     await waitFor(() => {
-      expect(first.router.state.location.searchStr).toBe(
+      expect(view.router.state.location.searchStr).toBe(
         '?assignee=unassigned&dueFrom=2026-12-01',
       );
     });
-    const link = first.router.state.location.href;
-    first.unmount();
+    const link = view.router.state.location.href;
+    view.unmount();
 
-    const second = await renderAtUrl(link, { world: aWorld() });
+    const utils = await renderAtUrl(link, { world: aWorld() });
     await waitFor(() => {
       expect(chipNames()).toEqual([
         'Remove Assignee: Unassigned',
         'Remove Due from Dec 1, 2026',
       ]);
     });
-    await second.user.click(
+    await utils.user.click(
       screen.getByRole('button', { name: 'Filter tasks' }),
     );
     const again = within(

@@ -11,58 +11,23 @@ import {
   Text,
 } from 'react-aria-components';
 import {
+  ANY_PROCESS,
   TASK_FILTER_PROCESSES_QUERY,
-  processLabel,
-  type FilterProcess,
+  processItems,
+  type ProcessItem as Item,
 } from './filter-processes-query';
 
 const TEXT = {
   process: 'Process',
-  anyProcess: 'Any process',
   loadingProcesses: 'Loading processes…',
   processesFailed:
     'The processes could not be loaded. You can still filter by everything else.',
-  unlisted: (key: string) => `Process ${key} (not among the current processes)`,
-  withId: (name: string, id: string) => `${name} (${id})`,
   processHint:
     'Type to search. Tasklist matches the version listed here, the latest.',
   group: 'Candidate group',
   groupHint: 'Your groups come first; you can also type any other group.',
   showOptions: 'Show options',
 };
-
-const ANY = '__any__';
-
-interface Item {
-  id: string;
-  label: string;
-}
-
-/** Any process first, then the processes A–Z; twins named apart by their BPMN id. */
-export function processItems(
-  processes: readonly FilterProcess[],
-  current: string,
-): Item[] {
-  const names = new Map<string, number>();
-  for (const p of processes) {
-    const label = processLabel(p);
-    names.set(label, (names.get(label) ?? 0) + 1);
-  }
-  const items = processes
-    .map((p) => {
-      const label = processLabel(p);
-      const twin = (names.get(label) ?? 0) > 1 && p.processDefinitionId;
-      return {
-        id: p.id,
-        label: twin ? TEXT.withId(label, p.processDefinitionId ?? '') : label,
-      };
-    })
-    .sort((a, b) => a.label.localeCompare(b.label));
-  if (current && !items.some((item) => item.id === current)) {
-    items.push({ id: current, label: TEXT.unlisted(current) });
-  }
-  return [{ id: ANY, label: TEXT.anyProcess }, ...items];
-}
 
 function Options() {
   return (
@@ -116,9 +81,9 @@ export function ProcessField({
     <ComboBox<Item>
       className="form-field combo"
       defaultItems={items}
-      value={value || ANY}
+      value={value || ANY_PROCESS}
       onChange={(key) => {
-        onChange(key === null || key === ANY ? '' : String(key));
+        onChange(key === null || key === ANY_PROCESS ? '' : String(key));
       }}
       menuTrigger="focus"
     >
@@ -150,7 +115,7 @@ export function CandidateGroupField({
   onChange: (group: string) => void;
 }) {
   const items = useMemo(
-    () => groups.map((group) => ({ id: group, label: group })),
+    () => groups.map((group): Item => ({ id: group, label: group })),
     [groups],
   );
   return (

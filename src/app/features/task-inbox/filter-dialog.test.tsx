@@ -1,8 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aClaimedTask, aCompletedTask, aTask } from '../../test/factories';
 import { renderAtUrl } from '../../test/render-at-url';
 import { World } from '../../test/world';
+
+// Whole-app tests on a busy machine: room beyond the 5 s default.
+vi.setConfig({ testTimeout: 20_000 });
 
 const INVOICE = '2251799813685249';
 const VACATION = '2251799813685250';
@@ -68,20 +71,14 @@ function aWorld() {
 }
 
 async function openDialog(url = '/tasks', world = aWorld()) {
-  const rendered = await renderAtUrl(url, { world });
-  await waitFor(() => {
-    expect(
-      screen.queryByRole('list', { name: 'Tasks' }) ??
-        screen.queryByRole('heading', { name: 'No tasks found' }),
-    ).toBeInTheDocument();
-  });
-  await rendered.user.click(
-    screen.getByRole('button', { name: 'Filter tasks' }),
-  );
+  const view = await renderAtUrl(url, { world });
+  // The list, or its empty state, has loaded.
+  await screen.findByText(/^\d+\+? tasks?$|^No tasks found$/);
+  await view.user.click(screen.getByRole('button', { name: 'Filter tasks' }));
   const dialog = await screen.findByRole('dialog', { name: 'Filter tasks' });
   // The process list loads inside the dialog.
   await within(dialog).findByRole('combobox', { name: 'Process' });
-  return { ...rendered, dialog };
+  return { ...view, dialog };
 }
 
 function listedNames() {

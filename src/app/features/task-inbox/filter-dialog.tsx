@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../../components/button';
 import { CandidateGroupField, ProcessField } from './filter-combo-fields';
@@ -77,7 +77,7 @@ export function FilterDialog({
       ?.focus();
   }, [focusError]);
 
-  function submit(event: FormEvent) {
+  function submit(event: SubmitEvent) {
     event.preventDefault();
     const found = validateForm(form);
     setErrors(found);

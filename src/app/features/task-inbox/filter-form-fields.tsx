@@ -67,12 +67,11 @@ export function DateRangeFields(props: FieldsProps) {
 
 /** The API's two narrow filters, folded away: process instance and task definition. */
 export function MoreConditions({ form, errors, onChange }: FieldsProps) {
-  const open = Boolean(
-    form.processInstance ||
-    form.taskDefinition ||
-    errors.processInstance ||
-    errors.taskDefinition,
-  );
+  const open =
+    form.processInstance !== '' ||
+    form.taskDefinition !== '' ||
+    errors.processInstance !== undefined ||
+    errors.taskDefinition !== undefined;
   return (
     <details className="filter-form__more" open={open || undefined}>
       <summary>{TEXT.more}</summary>

@@ -47,9 +47,10 @@ function without(
   conditions: TaskConditions,
   keys: readonly ConditionKey[],
 ): TaskConditions {
-  const rest = { ...conditions };
-  for (const key of keys) delete rest[key];
-  return rest;
+  // searchFor compacts, so a dropped condition is simply left undefined.
+  const kept: TaskConditions = { ...conditions };
+  for (const key of keys) kept[key] = undefined;
+  return kept;
 }
 
 /** Two panes: filters and list on the left, the selected task on the right. */

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../../components/button';
 import { Field } from './form-field';
@@ -42,7 +42,7 @@ export function SaveFilterDialog({
   const [error, setError] = useState<string | undefined>();
   const [failed, setFailed] = useState(false);
 
-  function submit(event: FormEvent) {
+  function submit(event: SubmitEvent) {
     event.preventDefault();
     const problem = check(name);
     if (problem) {

@@ -131,7 +131,6 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
     hasMore,
     selectedTaskId: props.selectedTaskId,
     search: props.search,
-    scrollRef,
     scrollToIndex: (index) => {
       virtualizer.scrollToIndex(index, { align: 'auto' });
     },

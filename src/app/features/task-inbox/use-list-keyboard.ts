@@ -1,5 +1,5 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef } from 'react';
 import { useShortcutAction } from '../../components/shortcut-actions';
 import { keepFocusOnNextRoute } from '../../components/use-route-focus';
 import type { TaskSearch } from './task-search';
@@ -20,15 +20,25 @@ interface ListKeyboardOptions {
   hasMore: boolean;
   selectedTaskId: string | undefined;
   search: TaskSearch;
-  scrollRef: RefObject<HTMLElement | null>;
   scrollToIndex: (index: number) => void;
   /** The rows the virtualiser rendered; a change may bring the wanted card. */
   rendered: unknown;
 }
 
-function findCard(root: HTMLElement | null, id: string): HTMLElement | null {
-  const cards = root?.querySelectorAll<HTMLElement>('[data-task-id]') ?? [];
+// The inbox has one task list; its cards carry their task ids.
+const CARDS = '.task-list__items [data-task-id]';
+
+function findCard(id: string): HTMLElement | null {
+  const cards = document.querySelectorAll<HTMLElement>(CARDS);
   return [...cards].find((card) => card.dataset.taskId === id) ?? null;
+}
+
+/** The task whose card has focus, if any. */
+function focusedTaskId(): string | undefined {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !active.matches(CARDS))
+    return undefined;
+  return active.dataset.taskId;
 }
 
 /**
@@ -41,54 +51,54 @@ export function useListKeyboard({
   hasMore,
   selectedTaskId,
   search,
-  scrollRef,
   scrollToIndex,
   rendered,
 }: ListKeyboardOptions): void {
   const navigate = useNavigate();
-  const [wanted, setWanted] = useState<string | null>(null);
+  // A card scrolled towards but not yet rendered; focused once it is.
+  const pending = useRef<string | null>(null);
 
   useEffect(() => {
-    if (!wanted) return;
-    const card = findCard(scrollRef.current, wanted);
+    const id = pending.current;
+    const card = id ? findCard(id) : null;
     if (!card) return;
+    pending.current = null;
     card.focus();
-    setWanted(null);
-  }, [wanted, rendered, scrollRef]);
+  }, [rendered]);
+
+  const focusCard = (index: number, id: string) => {
+    scrollToIndex(index);
+    const card = findCard(id);
+    pending.current = card ? null : id;
+    card?.focus();
+  };
 
   const cursor = (): number => {
-    const active = document.activeElement;
-    const focused =
-      active instanceof HTMLElement && scrollRef.current?.contains(active)
-        ? active.closest<HTMLElement>('[data-task-id]')?.dataset.taskId
-        : undefined;
-    const id = focused ?? selectedTaskId;
+    const id = focusedTaskId() ?? selectedTaskId;
     return id ? ids.indexOf(id) : -1;
   };
 
-  const move = (delta: 1 | -1) => () => {
+  const move = (delta: 1 | -1) => {
     const from = cursor();
     const to =
       from === -1 ? 0 : Math.min(Math.max(from + delta, 0), ids.length - 1);
     const id = ids[to];
     if (id === undefined) return null;
-    scrollToIndex(to);
-    setWanted(id);
+    focusCard(to, id);
     if (to === from && delta > 0) return hasMore ? TEXT.loadingMore : TEXT.last;
     if (to === from) return TEXT.first;
     return TEXT.position(to + 1, ids.length, hasMore);
   };
 
-  useShortcutAction('next-task', move(1));
-  useShortcutAction('previous-task', move(-1));
+  useShortcutAction('next-task', () => move(1));
+  useShortcutAction('previous-task', () => move(-1));
   useShortcutAction(
     'back-to-list',
     () => {
       if (!selectedTaskId) return null;
       const index = ids.indexOf(selectedTaskId);
       if (index !== -1) {
-        scrollToIndex(index);
-        setWanted(selectedTaskId);
+        focusCard(index, selectedTaskId);
         keepFocusOnNextRoute();
       }
       void navigate({ to: '/tasks', search });
