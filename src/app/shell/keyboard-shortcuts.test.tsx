@@ -126,8 +126,30 @@ describe('keyboard shortcuts', () => {
     await announced('Open a task to assign it.');
   });
 
-  it('f focuses the form’s first field; Ctrl+Enter completes only a valid form, even while typing, then the next task opens', async () => {
-    const form = aForm();
+  it('f focuses the form’s first field to fill in; Ctrl+Enter completes only a valid form, even while typing, then the next task opens', async () => {
+    const form = aForm({
+      schema: JSON.stringify({
+        type: 'default',
+        id: 'Form_1',
+        schemaVersion: 16,
+        components: [
+          {
+            type: 'textfield',
+            id: 'Field_reference',
+            key: 'reference',
+            label: 'Reference',
+            readonly: true,
+          },
+          {
+            type: 'textfield',
+            id: 'Field_comment',
+            key: 'comment',
+            label: 'Comment',
+            validate: { required: true },
+          },
+        ],
+      }),
+    });
     const world = new World(
       [
         aClaimedTask({

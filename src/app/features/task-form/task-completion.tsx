@@ -20,12 +20,16 @@ const TEXT = {
 
 const FIELDS =
   'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [contenteditable="true"]';
+// Forms show read-only fields (an invoice number, say) before the ones to fill in.
+const WRITABLE =
+  'input:not([type="hidden"]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly]), select:not([disabled]), [contenteditable="true"]';
 // The variables editor shows values until `Edit` or `Add variable` is pressed.
 const CONTROLS = 'button:not([disabled])';
 
 /**
  * The work area, marked so Ctrl+Enter can complete from inside its fields,
- * with `f` focusing its first field.
+ * with `f` focusing its first field to fill in (any field, to read, when
+ * the user may not change it).
  */
 function WorkArea({
   editable,
@@ -36,9 +40,11 @@ function WorkArea({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useShortcutAction('focus-form', () => {
-    const field =
-      ref.current?.querySelector<HTMLElement>(FIELDS) ??
-      (editable ? ref.current?.querySelector<HTMLElement>(CONTROLS) : null);
+    const area = ref.current;
+    const field = editable
+      ? (area?.querySelector<HTMLElement>(WRITABLE) ??
+        area?.querySelector<HTMLElement>(CONTROLS))
+      : area?.querySelector<HTMLElement>(FIELDS);
     if (!field) return editable ? TEXT.noField : TEXT.readOnly;
     field.focus();
     return editable ? TEXT.inForm : TEXT.readOnly;
