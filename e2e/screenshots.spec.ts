@@ -24,6 +24,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
       path: path.join(OUT_DIR, `inbox-${colorScheme}.png`),
     });
 
+    await page.getByRole('button', { name: 'Filter tasks' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Filter tasks' });
+    await dialog.getByRole('combobox', { name: 'Process' }).fill('Invoice');
+    await page.getByRole('option', { name: 'Invoice approval' }).click();
+    await dialog
+      .getByRole('combobox', { name: 'Assignee' })
+      .selectOption({ label: 'Unassigned' });
+    const filterShot = testInfo.outputPath(`filter-dialog-${colorScheme}.png`);
+    await page.screenshot({ path: filterShot });
+    await testInfo.attach(`filter-dialog-${colorScheme}`, {
+      path: filterShot,
+      contentType: 'image/png',
+    });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+
     await inbox.filterBy('Assigned to me');
     await inbox.list
       .getByRole('link', { name: /^Review vacation request,/ })

@@ -61,10 +61,13 @@ export class Engine {
   }
 
   async startInvoiceApproval(invoice: Invoice): Promise<StartedInstance> {
-    const response = await this.request.post(`${TASKLIST}/v2/process-instances`, {
-      headers: await this.headers(),
-      data: { processDefinitionId: 'invoice-approval', variables: invoice },
-    });
+    const response = await this.request.post(
+      `${TASKLIST}/v2/process-instances`,
+      {
+        headers: await this.headers(),
+        data: { processDefinitionId: 'invoice-approval', variables: invoice },
+      },
+    );
     expect(response.status()).toBe(200);
     return (await response.json()) as StartedInstance;
   }

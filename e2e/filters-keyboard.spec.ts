@@ -1,0 +1,139 @@
+import type { Page } from '@playwright/test';
+import { Engine, type Invoice } from './support/engine';
+import { expect, test } from './support/fixtures';
+
+const FILTER_NAME = 'Invoices to take';
+
+test('demo filters to Invoice approval, unassigned, saves it, and picks it from the saved list after a reload', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  await loginAs('demo');
+  await page.getByRole('button', { name: 'Filter tasks' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Filter tasks' });
+  const process = dialog.getByRole('combobox', { name: 'Process' });
+  await process.fill('Invoice');
+  await page.getByRole('option', { name: 'Invoice approval' }).click();
+  await dialog
+    .getByRole('combobox', { name: 'Assignee' })
+    .selectOption({ label: 'Unassigned' });
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+
+  const chips = page.getByRole('list', { name: 'Active filters' });
+  await expect(chips.getByRole('button')).toHaveCount(2);
+  await expect(
+    chips.getByRole('button', { name: 'Remove Assignee: Unassigned' }),
+  ).toBeVisible();
+  await expect(
+    chips.getByRole('button', { name: 'Remove Process: Invoice approval' }),
+  ).toBeVisible();
+  const filtered = new URL(page.url()).search;
+  expect(filtered).toMatch(/assignee=unassigned/);
+  expect(filtered).toMatch(/process=\d+/);
+  await expectOnlyUnassignedInvoiceTasks(page);
+
+  await page.getByRole('button', { name: 'Save filter' }).click();
+  const save = page.getByRole('dialog', { name: 'Save filter' });
+  await save.getByRole('textbox', { name: 'Name' }).fill(FILTER_NAME);
+  await save.getByRole('button', { name: 'Save' }).click();
+  await expect(save).toBeHidden();
+  await expect(inbox.toasts).toContainText(`Saved “${FILTER_NAME}”`);
+
+  await inbox.filterBy('All open');
+  await page.reload();
+  const saved = page.getByRole('list', { name: 'Saved filters' });
+  await saved.getByRole('link', { name: FILTER_NAME }).click();
+  await expect(saved.getByRole('link', { name: FILTER_NAME })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  expect(new URL(page.url()).search).toBe(filtered);
+  await expectOnlyUnassignedInvoiceTasks(page);
+});
+
+test('demo completes three tasks in a row without the mouse', async ({
+  page,
+  request,
+  inbox,
+  task,
+  loginAs,
+}) => {
+  // Three invoices of this run's own, so the journey never depends on what
+  // other tests left of the demo world.
+  const engine = new Engine(request);
+  const run = String(Date.now()).slice(-4);
+  const invoices: Invoice[] = ['North', 'Middle', 'South'].map((where, i) => ({
+    invoiceNumber: `INV-2026-${run.slice(0, 3)}${String(i)}`,
+    supplier: `${where} Keyboard Supplies ${run}`,
+    amount: 100 + i,
+    currency: 'EUR',
+    invoiceDate: '2026-11-30',
+  }));
+  const started = [];
+  for (const invoice of invoices) {
+    started.push(await engine.startInvoiceApproval(invoice));
+  }
+  const processKey = started[0]?.processDefinitionKey ?? '';
+  // Approvals only: each approval's payment task would otherwise join the list.
+  await loginAs(
+    'demo',
+    `/tasks?assignee=unassigned&process=${processKey}&taskDefinition=approveInvoice`,
+  );
+  await expect(inbox.list).toBeVisible();
+
+  // Newest first: the last one started heads the list.
+  await page.keyboard.press('j');
+  await expect(inbox.list.getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  for (const invoice of [...invoices].reverse()) {
+    await expect(inbox.heading).toHaveText('Approve invoice');
+    await expect(page.getByLabel('Supplier')).toHaveValue(invoice.supplier);
+    await page.keyboard.press('a');
+    await expect(task.unassignButton).toBeVisible();
+    await page.keyboard.press('f');
+    const supplier = page.getByLabel('Supplier');
+    await expect(supplier).toBeEditable();
+    await expect(supplier).toBeFocused();
+    await tabTo(page, page.getByRole('radio', { name: 'Approve' }));
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('radio', { name: 'Approve' })).toBeChecked();
+    const done = page.url();
+    await page.keyboard.press('Control+Enter');
+    // The next task opens in its place.
+    await expect(page).not.toHaveURL(done);
+  }
+  await expect(inbox.toasts).toContainText('Task completed');
+
+  for (const instance of started) {
+    await expect
+      .poll(() => engine.userTasks(instance.processInstanceKey))
+      .toContainEqual(
+        expect.objectContaining({
+          name: 'Approve invoice',
+          state: 'COMPLETED',
+          assignee: 'demo',
+        }),
+      );
+  }
+});
+
+async function expectOnlyUnassignedInvoiceTasks(page: Page) {
+  const cards = page.getByRole('list', { name: 'Tasks' }).getByRole('link');
+  await expect(cards.first()).toBeVisible();
+  for (const name of await cards.evaluateAll((links) =>
+    links.map((link) => link.getAttribute('aria-label') ?? ''),
+  )) {
+    expect(name).toMatch(/^[^,]+, Invoice approval, unassigned,/);
+  }
+}
+
+/** Presses Tab until `target` has focus, as a keyboard user would. */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>) {
+  for (let presses = 0; presses < 20; presses++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
