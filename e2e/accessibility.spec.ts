@@ -131,6 +131,7 @@ test('the filter, save-filter and keyboard shortcuts dialogs have no serious acc
   await page.keyboard.press('Escape');
   await expect(save).toBeHidden();
 
+  await expect(page.getByTestId('shortcut-announcer')).toBeAttached();
   await page.keyboard.press('?');
   await expect(
     page.getByRole('dialog', { name: 'Keyboard shortcuts' }),

@@ -82,6 +82,8 @@ test('demo completes three tasks in a row without the mouse', async ({
     `/tasks?assignee=unassigned&process=${processKey}&taskDefinition=approveInvoice`,
   );
   await expect(inbox.list).toBeVisible();
+  // The key listener loads right after the first render.
+  await expect(page.getByTestId('shortcut-announcer')).toBeAttached();
 
   // Newest first: the last one started heads the list.
   await page.keyboard.press('j');

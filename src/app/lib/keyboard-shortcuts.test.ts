@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   isTypingTarget,
-  readShortcutsEnabled,
   shortcutAllowed,
   shortcutFor,
-  writeShortcutsEnabled,
   type KeyPress,
 } from './keyboard-shortcuts';
+import {
+  readShortcutsEnabled,
+  writeShortcutsEnabled,
+} from './shortcuts-setting';
 
 function press(
   key: string,

@@ -17,8 +17,8 @@ import {
   shortcutsEnabled,
   subscribeShortcutsSetting,
   writeShortcutsEnabled,
-} from '../lib/keyboard-shortcuts';
-import { KeyboardShortcuts } from './keyboard-shortcuts';
+} from '../lib/shortcuts-setting';
+import { LazyKeyboardShortcuts } from './lazy-keyboard-shortcuts';
 import { LazyKeyboardShortcutsDialog } from './lazy-keyboard-shortcuts-dialog';
 
 interface AppShellProps {
@@ -115,7 +115,7 @@ export function AppShell({
           <Outlet />
         )}
       </main>
-      <KeyboardShortcuts enabled={shortcutsOn} onShowHelp={showHelp} />
+      <LazyKeyboardShortcuts enabled={shortcutsOn} onShowHelp={showHelp} />
       {helpOpen ? (
         <LazyKeyboardShortcutsDialog
           enabled={shortcutsOn}

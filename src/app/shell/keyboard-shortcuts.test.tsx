@@ -7,11 +7,18 @@ import {
   aTask,
   aVariable,
 } from '../test/factories';
-import { renderAtUrl } from '../test/render-at-url';
+import { renderAtUrl as renderApp } from '../test/render-at-url';
 import { World } from '../test/world';
 
 // Whole-app tests with forms on a busy machine: room beyond the 5 s default.
 vi.setConfig({ testTimeout: 20_000 });
+
+// The key listener loads right after the first render; keys wait for it.
+async function renderAtUrl(...args: Parameters<typeof renderApp>) {
+  const view = await renderApp(...args);
+  await screen.findByTestId('shortcut-announcer');
+  return view;
+}
 
 function announcer() {
   return screen.getByTestId('shortcut-announcer');

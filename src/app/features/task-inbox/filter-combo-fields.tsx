@@ -10,12 +10,12 @@ import {
   Popover,
   Text,
 } from 'react-aria-components';
+import { TASK_FILTER_PROCESSES_QUERY } from './filter-processes-query';
 import {
   ANY_PROCESS,
-  TASK_FILTER_PROCESSES_QUERY,
   processItems,
   type ProcessItem as Item,
-} from './filter-processes-query';
+} from './process-items';
 
 const TEXT = {
   process: 'Process',

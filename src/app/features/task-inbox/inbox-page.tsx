@@ -2,7 +2,6 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { Button } from '../../components/button';
 import { useShortcutAction } from '../../components/shortcut-actions';
-import { FilterChips } from './filter-chips';
 import type { InboxDialogState } from './inbox-dialogs';
 import { FILTER_LABELS } from './labels';
 import { TaskFilters } from './task-filters';
@@ -19,6 +18,11 @@ import { useSavedFilters } from './use-saved-filters';
 const loadDialogs = () => import('./inbox-dialogs');
 const InboxDialogs = lazy(() =>
   loadDialogs().then((m) => ({ default: m.InboxDialogs })),
+);
+
+// Chips show only on a custom filter; their code follows the list.
+const FilterChips = lazy(() =>
+  import('./filter-chips').then((m) => ({ default: m.FilterChips })),
 );
 
 const FILTER_BUTTON_ID = 'filter-tasks-button';
@@ -73,6 +77,15 @@ export function InboxPage({
   const show = (next: TaskSearch) => {
     void navigate({ to: '.', search: next });
   };
+  // The last chip gone takes the chips with it: focus goes to the filter
+  // button rather than being dropped on the page.
+  const showFromChips = (next: TaskSearch) => {
+    void navigate({ to: '.', search: next }).then(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body)
+        document.getElementById(FILTER_BUTTON_ID)?.focus();
+    });
+  };
   useShortcutAction('open-filters', () => {
     setDialog({ kind: 'filter' });
     return TEXT.filtersOpened;
@@ -124,16 +137,22 @@ export function InboxPage({
             {TEXT.save}
           </Button>
         </div>
-        <FilterChips
-          conditions={view.queue ? {} : view.conditions}
-          fallbackFocusId={FILTER_BUTTON_ID}
-          onRemove={(keys) => {
-            show(searchFor(without(view.conditions, keys), view.sort, viewer));
-          }}
-          onClear={() => {
-            show(searchFor({}, view.sort, viewer));
-          }}
-        />
+        {view.queue ? null : (
+          <Suspense fallback={null}>
+            <FilterChips
+              conditions={view.conditions}
+              fallbackFocusId={FILTER_BUTTON_ID}
+              onRemove={(keys) => {
+                showFromChips(
+                  searchFor(without(view.conditions, keys), view.sort, viewer),
+                );
+              }}
+              onClear={() => {
+                showFromChips(searchFor({}, view.sort, viewer));
+              }}
+            />
+          </Suspense>
+        )}
         {view.noGroup ? (
           <p className="empty-note">{TEXT.noGroups}</p>
         ) : (
