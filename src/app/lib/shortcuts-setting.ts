@@ -1,3 +1,5 @@
+import { useSyncExternalStore } from 'react';
+
 /**
  * Whether the keyboard shortcuts are on: the user's choice, remembered in
  * this browser. Apart from the key matching, so the shell can read it on the
@@ -43,4 +45,13 @@ export function subscribeShortcutsSetting(listener: () => void): () => void {
     settingListeners.delete(listener);
     window.removeEventListener('storage', onStorage);
   };
+}
+
+/** The setting, kept current across this tab's and other tabs' changes. */
+export function useShortcutsEnabled(): boolean {
+  return useSyncExternalStore(
+    subscribeShortcutsSetting,
+    shortcutsEnabled,
+    shortcutsEnabled,
+  );
 }

@@ -13,11 +13,6 @@ import { ThemeToggle } from '../components/theme-toggle';
 import { LazyUserMenu } from './lazy-user-menu';
 import { AppNav } from './app-nav';
 import { useRouteFocus } from '../components/use-route-focus';
-import {
-  shortcutsEnabled,
-  subscribeShortcutsSetting,
-  writeShortcutsEnabled,
-} from '../lib/shortcuts-setting';
 import { LazyKeyboardShortcuts } from './lazy-keyboard-shortcuts';
 import { LazyKeyboardShortcutsDialog } from './lazy-keyboard-shortcuts-dialog';
 
@@ -49,11 +44,6 @@ export function AppShell({
     fatal.get,
   );
   const current = state.user ?? user;
-  const shortcutsOn = useSyncExternalStore(
-    subscribeShortcutsSetting,
-    shortcutsEnabled,
-    shortcutsEnabled,
-  );
   const [helpOpen, setHelpOpen] = useState(false);
   const showHelp = useCallback(() => {
     setHelpOpen(true);
@@ -90,8 +80,6 @@ export function AppShell({
               name={current.name}
               username={current.username}
               onSignOut={() => void auth.signout()}
-              shortcutsEnabled={shortcutsOn}
-              onShortcutsEnabledChange={writeShortcutsEnabled}
               onShowShortcuts={showHelp}
             />
           </div>
@@ -115,10 +103,9 @@ export function AppShell({
           <Outlet />
         )}
       </main>
-      <LazyKeyboardShortcuts enabled={shortcutsOn} onShowHelp={showHelp} />
+      <LazyKeyboardShortcuts onShowHelp={showHelp} />
       {helpOpen ? (
         <LazyKeyboardShortcutsDialog
-          enabled={shortcutsOn}
           onClose={() => {
             setHelpOpen(false);
           }}

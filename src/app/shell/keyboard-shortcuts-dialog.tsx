@@ -1,3 +1,4 @@
+import { useShortcutsEnabled } from '../lib/shortcuts-setting';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../components/button';
 
@@ -34,15 +35,14 @@ const TEXT = {
 };
 
 interface KeyboardShortcutsDialogProps {
-  enabled: boolean;
   onClose: () => void;
 }
 
 /** The `?` dialog: every shortcut and where to turn them off. */
 export function KeyboardShortcutsDialog({
-  enabled,
   onClose,
 }: KeyboardShortcutsDialogProps) {
+  const enabled = useShortcutsEnabled();
   return (
     <ModalOverlay
       className="modal-overlay"

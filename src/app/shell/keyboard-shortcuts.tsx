@@ -5,6 +5,7 @@ import {
   shortcutFor,
   type ShortcutId,
 } from '../lib/keyboard-shortcuts';
+import { useShortcutsEnabled } from '../lib/shortcuts-setting';
 
 /** What is said when a shortcut has nothing to act on here. */
 const UNAVAILABLE: Record<ShortcutId, string | null> = {
@@ -27,7 +28,6 @@ const UNAVAILABLE: Record<ShortcutId, string | null> = {
 const HELP_OPENED = 'Keyboard shortcuts';
 
 interface KeyboardShortcutsProps {
-  enabled: boolean;
   onShowHelp: () => void;
 }
 
@@ -36,10 +36,8 @@ interface KeyboardShortcutsProps {
  * it alone while the user types, runs what the current screen registered
  * for it, and announces the result in a polite live region.
  */
-export function KeyboardShortcuts({
-  enabled,
-  onShowHelp,
-}: KeyboardShortcutsProps) {
+export function KeyboardShortcuts({ onShowHelp }: KeyboardShortcutsProps) {
+  const enabled = useShortcutsEnabled();
   // A counter makes a repeated message a new one for screen readers.
   const [said, setSaid] = useState({ text: '', count: 0 });
 

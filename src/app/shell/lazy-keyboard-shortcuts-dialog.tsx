@@ -7,10 +7,7 @@ const KeyboardShortcutsDialog = lazy(() =>
 );
 
 /** The shortcuts dialog's code loads the first time it is opened. */
-export function LazyKeyboardShortcutsDialog(props: {
-  enabled: boolean;
-  onClose: () => void;
-}) {
+export function LazyKeyboardShortcutsDialog(props: { onClose: () => void }) {
   return (
     <Suspense fallback={null}>
       <KeyboardShortcutsDialog {...props} />

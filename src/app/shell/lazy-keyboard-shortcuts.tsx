@@ -11,10 +11,7 @@ const KeyboardShortcuts = lazy(() =>
  * nobody presses a shortcut before the page is there, and the first load
  * stays within its budget.
  */
-export function LazyKeyboardShortcuts(props: {
-  enabled: boolean;
-  onShowHelp: () => void;
-}) {
+export function LazyKeyboardShortcuts(props: { onShowHelp: () => void }) {
   return (
     <Suspense fallback={null}>
       <KeyboardShortcuts {...props} />

@@ -8,8 +8,6 @@ interface LazyUserMenuProps {
   name: string;
   username: string;
   onSignOut: () => void;
-  shortcutsEnabled: boolean;
-  onShortcutsEnabledChange: (enabled: boolean) => void;
   onShowShortcuts: () => void;
 }
 

@@ -1,4 +1,8 @@
 import {
+  useShortcutsEnabled,
+  writeShortcutsEnabled,
+} from '../lib/shortcuts-setting';
+import {
   Button as AriaButton,
   Menu,
   MenuItem,
@@ -21,8 +25,6 @@ interface UserMenuProps {
   name: string;
   username: string;
   onSignOut: () => void;
-  shortcutsEnabled: boolean;
-  onShortcutsEnabledChange: (enabled: boolean) => void;
   onShowShortcuts: () => void;
   /** Open at once: the user already pressed the stand-in trigger. */
   defaultOpen?: boolean;
@@ -36,11 +38,10 @@ export function UserMenu({
   name,
   username,
   onSignOut,
-  shortcutsEnabled,
-  onShortcutsEnabledChange,
   onShowShortcuts,
   defaultOpen = false,
 }: UserMenuProps) {
+  const shortcutsEnabled = useShortcutsEnabled();
   return (
     <MenuTrigger defaultOpen={defaultOpen}>
       <AriaButton
@@ -67,7 +68,7 @@ export function UserMenu({
             selectionMode="multiple"
             selectedKeys={shortcutsEnabled ? ['shortcuts'] : []}
             onSelectionChange={(keys) => {
-              onShortcutsEnabledChange(keys === 'all' || keys.has('shortcuts'));
+              writeShortcutsEnabled(keys === 'all' || keys.has('shortcuts'));
             }}
           >
             <MenuItem id="shortcuts" className="menu__item menu__item--check">

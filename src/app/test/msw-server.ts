@@ -27,7 +27,6 @@ export function rootValue(world: World) {
   return {
     tasks: ({ query }: { query: TaskQuery }) => world.searchTasks(query),
     task: ({ id }: { id: string }) => world.task(id),
-    processes: () => world.listProcesses(),
     form: (a: { id: string; processDefinitionId: string }) =>
       world.form(a.id, a.processDefinitionId),
     variables: (a: { taskId: string; variableNames: string[] }) =>

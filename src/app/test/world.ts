@@ -88,14 +88,6 @@ function matches(task: TaskFixture, q: TaskQuery): boolean {
   );
 }
 
-/** A process as `processes` lists it. */
-export interface ProcessFixture {
-  id: string;
-  name: string | null;
-  processDefinitionId: string | null;
-  version: number | null;
-}
-
 /**
  * The fake Tasklist's state and rules, close to the real server (sorting,
  * cursors, claim/complete checks for an API user, the error messages).
@@ -104,7 +96,6 @@ export interface ProcessFixture {
 export class World {
   tasks: TaskFixture[];
   forms: FormFixture[];
-  processes: ProcessFixture[] = [];
   /** Task queries in the order they were received. */
   readonly queries: TaskQuery[] = [];
   /** Operation names in the order they were received. */
@@ -186,13 +177,6 @@ export class World {
 
   task(id: string) {
     return this.out(this.find(id));
-  }
-
-  listProcesses() {
-    return this.processes.map((p) => ({
-      __typename: 'Process' as const,
-      ...p,
-    }));
   }
 
   form(id: string, processDefinitionId: string) {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { aTask } from '../../test/factories';
+import { aProcess, aTask } from '../../test/factories';
 import { renderAtUrl } from '../../test/render-at-url';
 import { World } from '../../test/world';
 
@@ -20,12 +20,12 @@ function aWorld() {
     }),
   ]);
   world.processes = [
-    {
+    aProcess({
       id: INVOICE,
       name: 'Invoice approval',
       processDefinitionId: 'invoice-approval',
       version: 1,
-    },
+    }),
   ];
   return world;
 }

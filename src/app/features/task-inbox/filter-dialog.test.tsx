@@ -1,6 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { aClaimedTask, aCompletedTask, aTask } from '../../test/factories';
+import {
+  aClaimedTask,
+  aCompletedTask,
+  aProcess,
+  aTask,
+} from '../../test/factories';
 import { renderAtUrl } from '../../test/render-at-url';
 import { World } from '../../test/world';
 
@@ -54,18 +59,18 @@ function aWorld() {
     }),
   ]);
   world.processes = [
-    {
+    aProcess({
       id: VACATION,
       name: 'Vacation request',
       processDefinitionId: 'vacation-request',
       version: 1,
-    },
-    {
+    }),
+    aProcess({
       id: INVOICE,
       name: 'Invoice approval',
       processDefinitionId: 'invoice-approval',
       version: 3,
-    },
+    }),
   ];
   return world;
 }

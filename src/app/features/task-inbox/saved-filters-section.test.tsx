@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { aUser, createFakeAuth } from '../../test/create-fake-auth';
-import { aTask } from '../../test/factories';
+import { aProcess, aTask } from '../../test/factories';
 import { renderAtUrl } from '../../test/render-at-url';
 import { World } from '../../test/world';
 import { savedFiltersKey, writeSavedFilters } from './saved-filters';
@@ -17,12 +17,12 @@ function aWorld() {
     aTask({ name: 'Other task', processDefinitionId: '99' }),
   ]);
   world.processes = [
-    {
+    aProcess({
       id: INVOICE,
       name: 'Invoice approval',
       processDefinitionId: 'invoice-approval',
       version: 1,
-    },
+    }),
   ];
   return world;
 }

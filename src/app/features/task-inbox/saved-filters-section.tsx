@@ -106,7 +106,7 @@ export function SavedFiltersSection({
   }
 
   async function importFile(file: File) {
-    const { MAX_FILE_BYTES, IMPORT_MESSAGES, parseImportFile } =
+    const { MAX_FILE_BYTES, IMPORT_MESSAGES, parseImportFile, mergeImported } =
       await import('./saved-filters-file');
     const refuse = (text: string) => {
       setMessage({ kind: 'alert', text });
@@ -127,7 +127,9 @@ export function SavedFiltersSection({
       refuse(TEXT.refused(parsed.message));
       return;
     }
-    const result = saved.importFilters(parsed.filters);
+    const result = saved.importFilters((current) =>
+      mergeImported(current, parsed.filters),
+    );
     if (result === null) refuse(TEXT.tooMany);
     else if (result === false) refuse(TEXT.storageFailed);
     else

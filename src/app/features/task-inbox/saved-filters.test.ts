@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   IMPORT_MESSAGES,
   exportFile,
+  mergeImported,
   parseImportFile,
 } from './saved-filters-file';
 import {
   addFilter,
-  mergeImported,
   nameProblem,
   parseStored,
   readSavedFilters,

@@ -170,35 +170,3 @@ export function removeFilter(
 ): SavedFilter[] {
   return filters.filter((f) => f.id !== id);
 }
-
-export interface ImportResult {
-  filters: SavedFilter[];
-  added: number;
-  replaced: number;
-}
-
-/**
- * Adds imported filters; one with the name of an existing filter replaces
- * its conditions (a team lead handing out an updated set), keeping its place.
- */
-export function mergeImported(
-  filters: readonly SavedFilter[],
-  imported: readonly Pick<SavedFilter, 'name' | 'search'>[],
-): ImportResult {
-  let next = [...filters];
-  let added = 0;
-  let replaced = 0;
-  for (const entry of imported) {
-    const existing = next.find(
-      (f) => f.name.toLowerCase() === entry.name.toLowerCase(),
-    );
-    if (existing) {
-      next = changeFilter(next, existing.id, { search: entry.search });
-      replaced += 1;
-    } else {
-      next = addFilter(next, entry.name, entry.search);
-      added += 1;
-    }
-  }
-  return { filters: next, added, replaced };
-}

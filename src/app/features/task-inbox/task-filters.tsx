@@ -1,9 +1,9 @@
 import { Link, useNavigate } from '@tanstack/react-router';
+import { Suspense, lazy } from 'react';
 import { useShortcutAction } from '../../components/shortcut-actions';
 import { FILTER_LABELS, SORT_LABELS } from './labels';
 import type { SavedFilterAction } from './saved-filter-menu';
 import type { SavedFilter } from './saved-filters';
-import { SavedFiltersSection } from './saved-filters-section';
 import {
   TASK_FILTERS,
   activeGroup,
@@ -15,6 +15,13 @@ import {
 } from './task-search';
 import { searchFor, stateOf, type TaskView } from './task-view';
 import type { SavedFiltersApi } from './use-saved-filters';
+
+// Saved filters (with their import and export) follow the queues and the list.
+const SavedFiltersSection = lazy(() =>
+  import('./saved-filters-section').then((m) => ({
+    default: m.SavedFiltersSection,
+  })),
+);
 
 const TEXT = {
   nav: 'Task filters',
@@ -81,12 +88,14 @@ export function TaskFilters({
             </li>
           ))}
         </ul>
-        <SavedFiltersSection
-          search={search}
-          viewer={viewer}
-          saved={saved}
-          onAction={onSavedFilterAction}
-        />
+        <Suspense fallback={null}>
+          <SavedFiltersSection
+            search={search}
+            viewer={viewer}
+            saved={saved}
+            onAction={onSavedFilterAction}
+          />
+        </Suspense>
       </nav>
       <div className="task-filters__options">
         <label className="select-field">

@@ -3,13 +3,11 @@ import {
   MAX_SAVED_FILTERS,
   addFilter,
   changeFilter,
-  mergeImported,
   nameProblem,
   readSavedFilters,
   removeFilter,
   subscribeSavedFilters,
   writeSavedFilters,
-  type ImportResult,
   type SavedFilter,
 } from './saved-filters';
 import type { TaskSearch } from './task-search';
@@ -23,9 +21,9 @@ export interface SavedFiltersApi {
   update: (id: string, search: TaskSearch) => boolean;
   remove: (id: string) => boolean;
   /** Null when the import would go past the limit of saved filters. */
-  importFilters: (
-    entries: readonly Pick<SavedFilter, 'name' | 'search'>[],
-  ) => ImportResult | null | false;
+  importFilters: <R extends { filters: SavedFilter[] }>(
+    merge: (current: SavedFilter[]) => R,
+  ) => R | null | false;
 }
 
 /** The signed-in user's saved filters, kept in sync across tabs. */
@@ -46,8 +44,9 @@ export function useSavedFilters(username: string): SavedFiltersApi {
       rename: (id, name) => write(changeFilter(current(), id, { name })),
       update: (id, search) => write(changeFilter(current(), id, { search })),
       remove: (id) => write(removeFilter(current(), id)),
-      importFilters: (entries) => {
-        const result = mergeImported(current(), entries);
+      importFilters: (merge) => {
+        // The merge comes with the import code, which loads on first use.
+        const result = merge(current());
         if (result.filters.length > MAX_SAVED_FILTERS) return null;
         return write(result.filters) ? result : false;
       },
