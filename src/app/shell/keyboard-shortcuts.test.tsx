@@ -74,8 +74,13 @@ describe('keyboard shortcuts', () => {
     await announced('Task 2 of 3');
 
     await user.keyboard('{Enter}');
+    // The task route's code loads on first use.
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Second' }),
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Second' },
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/tasks/2');
 
@@ -204,7 +209,12 @@ describe('keyboard shortcuts', () => {
     const { user } = await renderAtUrl('/tasks', { world: threeTasks() });
     await screen.findByRole('list', { name: 'Tasks' });
     await user.keyboard('/');
-    const dialog = await screen.findByRole('dialog', { name: 'Filter tasks' });
+    // The dialog's code loads on first use.
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Filter tasks' },
+      { timeout: 10_000 },
+    );
     await announced('Filter tasks');
     const candidate = within(dialog).getByRole('textbox', {
       name: 'Candidate user',
@@ -240,9 +250,11 @@ describe('keyboard shortcuts', () => {
     const { user } = await renderAtUrl('/tasks', { world: threeTasks() });
     await screen.findByRole('list', { name: 'Tasks' });
     await user.keyboard('?');
-    const dialog = await screen.findByRole('dialog', {
-      name: 'Keyboard shortcuts',
-    });
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Keyboard shortcuts' },
+      { timeout: 10_000 },
+    );
     const keys = within(dialog)
       .getAllByRole('row')
       .slice(1)

@@ -80,7 +80,12 @@ async function openDialog(url = '/tasks', world = aWorld()) {
   // The list, or its empty state, has loaded.
   await screen.findByText(/^\d+\+? tasks?$|^No tasks found$/);
   await view.user.click(screen.getByRole('button', { name: 'Filter tasks' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Filter tasks' });
+  // The dialog's code loads on first use.
+  const dialog = await screen.findByRole(
+    'dialog',
+    { name: 'Filter tasks' },
+    { timeout: 10_000 },
+  );
   // The process list loads inside the dialog.
   await within(dialog).findByRole('combobox', { name: 'Process' });
   return { ...view, dialog };
