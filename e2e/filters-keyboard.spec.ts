@@ -56,13 +56,14 @@ test('demo filters to Invoice approval, unassigned, saves it, and picks it from 
 test('demo completes three tasks in a row without the mouse', async ({
   page,
   request,
+  baseURL,
   inbox,
   task,
   loginAs,
 }) => {
   // Three invoices of this run's own, so the journey never depends on what
   // other tests left of the demo world.
-  const engine = new Engine(request);
+  const engine = new Engine(request, baseURL);
   const run = String(Date.now()).slice(-4);
   const invoices: Invoice[] = ['North', 'Middle', 'South'].map((where, i) => ({
     invoiceNumber: `INV-2026-${run.slice(0, 3)}${String(i)}`,

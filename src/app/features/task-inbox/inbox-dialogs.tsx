@@ -4,9 +4,10 @@ import { FilterDialog } from './filter-dialog';
 import { formFrom } from './filter-form';
 import { SaveFilterDialog } from './save-filter-dialog';
 import type { SavedFilter } from './saved-filters';
+import { editSavedFilters } from './saved-filters-edit';
 import type { TaskSearch, Viewer } from './task-search';
 import { searchFor, viewOf, type TaskView } from './task-view';
-import type { SavedFiltersApi } from './use-saved-filters';
+import type { SavedFiltersState } from './use-saved-filters';
 
 /** Which of the inbox's dialogs is open. */
 export type InboxDialogState =
@@ -30,7 +31,7 @@ interface InboxDialogsProps {
   /** The current view in its canonical URL form: what `Save filter` keeps. */
   search: TaskSearch;
   viewer: Viewer;
-  saved: SavedFiltersApi;
+  saved: SavedFiltersState;
   onShow: (search: TaskSearch) => void;
   onClose: () => void;
 }
@@ -45,6 +46,7 @@ export function InboxDialogs({
   onShow,
   onClose,
 }: InboxDialogsProps) {
+  const edit = editSavedFilters(saved.username);
   const done = (title: string) => {
     showToast({ title, kind: 'success' });
     onClose();
@@ -72,7 +74,7 @@ export function InboxDialogs({
           initial={formFrom(current.conditions, current.sort)}
           onSubmit={({ conditions, sort }) => {
             const next = searchFor(conditions, sort, viewer);
-            if (!saved.update(filter.id, next)) {
+            if (!edit.update(filter.id, next)) {
               showToast({ title: TEXT.storageFailed, kind: 'error' });
               return;
             }
@@ -86,9 +88,9 @@ export function InboxDialogs({
     case 'save':
       return (
         <SaveFilterDialog
-          check={(name) => saved.check(name)}
+          check={(name) => edit.check(name)}
           onSave={(name) => {
-            const ok = saved.save(name, search);
+            const ok = edit.save(name, search);
             if (ok) done(TEXT.saved(name.trim()));
             return ok;
           }}
@@ -100,9 +102,9 @@ export function InboxDialogs({
       return (
         <SaveFilterDialog
           renaming={filter.name}
-          check={(name) => saved.check(name, filter.id)}
+          check={(name) => edit.check(name, filter.id)}
           onSave={(name) => {
-            const ok = saved.rename(filter.id, name);
+            const ok = edit.rename(filter.id, name);
             if (ok) done(TEXT.renamed(name.trim()));
             return ok;
           }}
@@ -116,7 +118,7 @@ export function InboxDialogs({
         <DeleteFilterDialog
           name={filter.name}
           onDelete={() => {
-            if (saved.remove(filter.id)) done(TEXT.deleted(filter.name));
+            if (edit.remove(filter.id)) done(TEXT.deleted(filter.name));
             else showToast({ title: TEXT.storageFailed, kind: 'error' });
           }}
           onClose={onClose}

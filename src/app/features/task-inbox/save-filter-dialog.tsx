@@ -2,7 +2,8 @@ import { useState, type SubmitEvent } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../../components/button';
 import { Field } from './form-field';
-import { MAX_NAME_LENGTH, type NameProblem } from './saved-filters';
+import { MAX_NAME_LENGTH } from './saved-filters';
+import type { NameProblem } from './saved-filters-edit';
 
 const TEXT = {
   saveTitle: 'Save filter',

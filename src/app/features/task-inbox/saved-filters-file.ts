@@ -1,10 +1,9 @@
 import {
   MAX_SAVED_FILTERS,
-  addFilter,
-  changeFilter,
   validName,
   type SavedFilter,
 } from './saved-filters';
+import { addFilter, changeFilter } from './saved-filters-edit';
 import { compact, parseTaskSearch, type TaskSearch } from './task-search';
 
 /**

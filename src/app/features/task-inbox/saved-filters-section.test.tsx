@@ -4,7 +4,8 @@ import { aUser, createFakeAuth } from '../../test/create-fake-auth';
 import { aProcess, aTask } from '../../test/factories';
 import { renderAtUrl } from '../../test/render-at-url';
 import { World } from '../../test/world';
-import { savedFiltersKey, writeSavedFilters } from './saved-filters';
+import { savedFiltersKey } from './saved-filters';
+import { writeSavedFilters } from './saved-filters-edit';
 
 // Whole-app tests on a busy machine: room beyond the 5 s default.
 vi.setConfig({ testTimeout: 20_000 });

@@ -2,9 +2,10 @@ import { Link } from '@tanstack/react-router';
 import { Suspense, lazy, useRef, useState } from 'react';
 import type { SavedFilterAction } from './saved-filter-menu';
 import type { SavedFilter } from './saved-filters';
+import { editSavedFilters } from './saved-filters-edit';
 import type { TaskSearch, Viewer } from './task-search';
 import { sameView } from './task-view';
-import type { SavedFiltersApi } from './use-saved-filters';
+import type { SavedFiltersState } from './use-saved-filters';
 
 const SavedFilterMenu = lazy(() =>
   import('./saved-filter-menu').then((m) => ({ default: m.SavedFilterMenu })),
@@ -83,7 +84,7 @@ function download(text: string, name: string) {
 interface SavedFiltersSectionProps {
   search: TaskSearch;
   viewer: Viewer;
-  saved: SavedFiltersApi;
+  saved: SavedFiltersState;
   onAction: (action: SavedFilterAction, filter: SavedFilter) => void;
 }
 
@@ -127,7 +128,7 @@ export function SavedFiltersSection({
       refuse(TEXT.refused(parsed.message));
       return;
     }
-    const result = saved.importFilters((current) =>
+    const result = editSavedFilters(saved.username).importFilters((current) =>
       mergeImported(current, parsed.filters),
     );
     if (result === null) refuse(TEXT.tooMany);

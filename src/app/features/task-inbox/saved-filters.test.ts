@@ -6,14 +6,16 @@ import {
   parseImportFile,
 } from './saved-filters-file';
 import {
-  addFilter,
-  nameProblem,
   parseStored,
   readSavedFilters,
   savedFiltersKey,
-  writeSavedFilters,
   type SavedFilter,
 } from './saved-filters';
+import {
+  addFilter,
+  nameProblem,
+  writeSavedFilters,
+} from './saved-filters-edit';
 
 const invoices: SavedFilter = {
   id: 'a',

@@ -66,7 +66,8 @@ export function parseStored(raw: string | null): SavedFilter[] {
   }
 }
 
-function storage(): Storage | null {
+/** This browser's localStorage, or null where it is unavailable. */
+export function storage(): Storage | null {
   try {
     return window.localStorage;
   } catch {
@@ -91,23 +92,9 @@ export function readSavedFilters(username: string): SavedFilter[] {
   return list;
 }
 
-/** Stores the user's saved filters; false when the browser refuses (quota, privacy mode). */
-export function writeSavedFilters(
-  username: string,
-  filters: readonly SavedFilter[],
-): boolean {
-  const target = storage();
-  if (!target) return false;
-  try {
-    target.setItem(
-      savedFiltersKey(username),
-      JSON.stringify({ version: STORAGE_VERSION, filters }),
-    );
-  } catch {
-    return false;
-  }
+/** Tells this tab's subscribers that the stored filters changed. */
+export function notifySavedFilters(): void {
   for (const listener of listeners) listener();
-  return true;
 }
 
 /** Calls back on changes from this tab and from other tabs (the storage event). */
@@ -121,52 +108,4 @@ export function subscribeSavedFilters(listener: () => void): () => void {
     listeners.delete(listener);
     window.removeEventListener('storage', onStorage);
   };
-}
-
-export type NameProblem = 'empty' | 'too-long' | 'taken';
-
-/** Why a name cannot be used (names are unique, ignoring case), or null. */
-export function nameProblem(
-  filters: readonly SavedFilter[],
-  name: string,
-  exceptId?: string,
-): NameProblem | null {
-  const trimmed = name.trim();
-  if (trimmed === '') return 'empty';
-  if (!validName(trimmed)) return 'too-long';
-  const taken = filters.some(
-    (f) => f.id !== exceptId && f.name.toLowerCase() === trimmed.toLowerCase(),
-  );
-  return taken ? 'taken' : null;
-}
-
-function newId(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${String(Date.now())}-${Math.random().toString(36).slice(2)}`;
-}
-
-export function addFilter(
-  filters: readonly SavedFilter[],
-  name: string,
-  search: TaskSearch,
-): SavedFilter[] {
-  return [...filters, { id: newId(), name: name.trim(), search }];
-}
-
-export function changeFilter(
-  filters: readonly SavedFilter[],
-  id: string,
-  change: Partial<Pick<SavedFilter, 'name' | 'search'>>,
-): SavedFilter[] {
-  return filters.map((f) =>
-    f.id === id ? { ...f, ...change, name: (change.name ?? f.name).trim() } : f,
-  );
-}
-
-export function removeFilter(
-  filters: readonly SavedFilter[],
-  id: string,
-): SavedFilter[] {
-  return filters.filter((f) => f.id !== id);
 }

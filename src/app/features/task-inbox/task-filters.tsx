@@ -14,7 +14,7 @@ import {
   type Viewer,
 } from './task-search';
 import { searchFor, stateOf, type TaskView } from './task-view';
-import type { SavedFiltersApi } from './use-saved-filters';
+import type { SavedFiltersState } from './use-saved-filters';
 
 // Saved filters (with their import and export) follow the queues and the list.
 const SavedFiltersSection = lazy(() =>
@@ -34,7 +34,7 @@ interface TaskFiltersProps {
   search: TaskSearch;
   view: TaskView;
   viewer: Viewer;
-  saved: SavedFiltersApi;
+  saved: SavedFiltersState;
   onSavedFilterAction: (action: SavedFilterAction, filter: SavedFilter) => void;
 }
 
