@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
-import { Engine, type Invoice } from './support/engine';
 import { expect, test } from './support/fixtures';
+import { startInstanceWith, tasksOf } from './support/tasklist-api';
+
+interface Invoice {
+  invoiceNumber: string;
+  supplier: string;
+  amount: number;
+  currency: 'EUR' | 'USD' | 'GBP';
+  invoiceDate: string;
+}
 
 const FILTER_NAME = 'Invoices to take';
 
@@ -55,15 +63,12 @@ test('demo filters to Invoice approval, unassigned, saves it, and picks it from 
 
 test('demo completes three tasks in a row without the mouse', async ({
   page,
-  request,
-  baseURL,
   inbox,
   task,
   loginAs,
 }) => {
   // Three invoices of this run's own, so the journey never depends on what
   // other tests left of the demo world.
-  const engine = new Engine(request, baseURL);
   const run = String(Date.now()).slice(-4);
   const invoices: Invoice[] = ['North', 'Middle', 'South'].map((where, i) => ({
     invoiceNumber: `INV-2026-${run.slice(0, 3)}${String(i)}`,
@@ -74,7 +79,7 @@ test('demo completes three tasks in a row without the mouse', async ({
   }));
   const started = [];
   for (const invoice of invoices) {
-    started.push(await engine.startInvoiceApproval(invoice));
+    started.push(await startInstanceWith('invoice-approval', { ...invoice }));
   }
   const processKey = started[0]?.processDefinitionKey ?? '';
   // Approvals only: each approval's payment task would otherwise join the list.
@@ -111,11 +116,11 @@ test('demo completes three tasks in a row without the mouse', async ({
 
   for (const instance of started) {
     await expect
-      .poll(() => engine.userTasks(instance.processInstanceKey))
+      .poll(() => tasksOf(instance.processInstanceKey))
       .toContainEqual(
         expect.objectContaining({
           name: 'Approve invoice',
-          state: 'COMPLETED',
+          taskState: 'COMPLETED',
           assignee: 'demo',
         }),
       );

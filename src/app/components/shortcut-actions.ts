@@ -28,6 +28,25 @@ export function registerShortcutAction(
   };
 }
 
+// Kept here, with the actions, rather than in use-route-focus: the list loads
+// this module anyway, so the first load carries no extra chunk for it.
+let keepFocusUntil = 0;
+
+/**
+ * Tells the next path change (within a second) to leave focus alone: the
+ * action put it somewhere better, e.g. Escape returning to the task's card.
+ */
+export function keepFocusOnNextRoute(): void {
+  keepFocusUntil = Date.now() + 1000;
+}
+
+/** Whether the path change now happening should leave focus alone. */
+export function takeKeepFocus(): boolean {
+  if (Date.now() >= keepFocusUntil) return false;
+  keepFocusUntil = 0;
+  return true;
+}
+
 export type ShortcutOutcome =
   { handled: false } | { handled: true; announcement: string | null };
 

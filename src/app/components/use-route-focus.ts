@@ -1,15 +1,6 @@
 import { useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
-
-let keepUntil = 0;
-
-/**
- * Tells the next path change (within a second) to leave focus alone: the
- * caller puts it somewhere better, e.g. Escape returning to the task's card.
- */
-export function keepFocusOnNextRoute(): void {
-  keepUntil = Date.now() + 1000;
-}
+import { takeKeepFocus } from './shortcut-actions';
 
 /**
  * Moves focus to the new page's level-1 heading when the path changes, so
@@ -22,10 +13,7 @@ export function useRouteFocus(): void {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    if (Date.now() < keepUntil) {
-      keepUntil = 0;
-      return;
-    }
+    if (takeKeepFocus()) return;
     // The old page's heading may linger while the new one loads, so keep
     // following the current h1 for a moment, unless the user moved focus.
     let focused: HTMLElement | null = null;

@@ -14,7 +14,6 @@ import { LazyUserMenu } from './lazy-user-menu';
 import { AppNav } from './app-nav';
 import { useRouteFocus } from '../components/use-route-focus';
 import { LazyKeyboardShortcuts } from './lazy-keyboard-shortcuts';
-import { LazyKeyboardShortcutsDialog } from './lazy-keyboard-shortcuts-dialog';
 
 interface AppShellProps {
   auth: Auth;
@@ -103,14 +102,13 @@ export function AppShell({
           <Outlet />
         )}
       </main>
-      <LazyKeyboardShortcuts onShowHelp={showHelp} />
-      {helpOpen ? (
-        <LazyKeyboardShortcutsDialog
-          onClose={() => {
-            setHelpOpen(false);
-          }}
-        />
-      ) : null}
+      <LazyKeyboardShortcuts
+        onShowHelp={showHelp}
+        helpOpen={helpOpen}
+        onCloseHelp={() => {
+          setHelpOpen(false);
+        }}
+      />
       {state.status === 'expired' ? (
         <LazySessionExpiredDialog
           onSignIn={() => {

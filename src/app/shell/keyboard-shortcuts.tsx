@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { runShortcutAction } from '../components/shortcut-actions';
 import {
   shortcutAllowed,
@@ -27,8 +27,18 @@ const UNAVAILABLE: Record<ShortcutId, string | null> = {
 
 const HELP_OPENED = 'Keyboard shortcuts';
 
+// The list of shortcuts loads the first time it is opened.
+const KeyboardShortcutsDialog = lazy(() =>
+  import('./keyboard-shortcuts-dialog').then((m) => ({
+    default: m.KeyboardShortcutsDialog,
+  })),
+);
+
 interface KeyboardShortcutsProps {
   onShowHelp: () => void;
+  /** Whether the shortcuts dialog is open (`?` or the user menu opens it). */
+  helpOpen: boolean;
+  onCloseHelp: () => void;
 }
 
 /**
@@ -36,7 +46,11 @@ interface KeyboardShortcutsProps {
  * it alone while the user types, runs what the current screen registered
  * for it, and announces the result in a polite live region.
  */
-export function KeyboardShortcuts({ onShowHelp }: KeyboardShortcutsProps) {
+export function KeyboardShortcuts({
+  onShowHelp,
+  helpOpen,
+  onCloseHelp,
+}: KeyboardShortcutsProps) {
   const enabled = useShortcutsEnabled();
   // A counter makes a repeated message a new one for screen readers.
   const [said, setSaid] = useState({ text: '', count: 0 });
@@ -67,14 +81,21 @@ export function KeyboardShortcuts({ onShowHelp }: KeyboardShortcutsProps) {
   }, [enabled, onShowHelp]);
 
   return (
-    <div
-      className="visually-hidden"
-      role="status"
-      aria-live="polite"
-      data-testid="shortcut-announcer"
-    >
-      {said.text}
-      {said.count % 2 === 1 ? '\u00a0' : ''}
-    </div>
+    <>
+      <div
+        className="visually-hidden"
+        role="status"
+        aria-live="polite"
+        data-testid="shortcut-announcer"
+      >
+        {said.text}
+        {said.count % 2 === 1 ? '\u00a0' : ''}
+      </div>
+      {helpOpen ? (
+        <Suspense fallback={null}>
+          <KeyboardShortcutsDialog onClose={onCloseHelp} />
+        </Suspense>
+      ) : null}
+    </>
   );
 }

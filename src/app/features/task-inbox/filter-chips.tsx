@@ -5,7 +5,13 @@ import {
   TASK_FILTER_PROCESSES_QUERY,
   processLabel,
 } from './filter-processes-query';
-import type { ConditionKey, TaskConditions } from './task-search';
+import type {
+  ConditionKey,
+  TaskConditions,
+  TaskSearch,
+  Viewer,
+} from './task-search';
+import { searchFor, type TaskView } from './task-view';
 
 const TEXT = {
   list: 'Active filters',
@@ -14,20 +20,32 @@ const TEXT = {
 };
 
 interface FilterChipsProps {
-  conditions: TaskConditions;
-  onRemove: (keys: ConditionKey[]) => void;
-  onClear: () => void;
+  view: TaskView;
+  viewer: Viewer;
+  /** Shows the view without the removed conditions. */
+  onShow: (search: TaskSearch) => void;
   /** Where focus goes when the last chip is gone. */
   fallbackFocusId: string;
 }
 
+function without(
+  conditions: TaskConditions,
+  keys: readonly ConditionKey[],
+): TaskConditions {
+  // searchFor compacts, so a dropped condition is simply left undefined.
+  const kept: TaskConditions = { ...conditions };
+  for (const key of keys) kept[key] = undefined;
+  return kept;
+}
+
 /** The active conditions of a custom filter, each removable on its own. */
 export function FilterChips({
-  conditions,
-  onRemove,
-  onClear,
+  view,
+  viewer,
+  onShow,
   fallbackFocusId,
 }: FilterChipsProps) {
+  const { conditions, sort } = view;
   const { data } = useQuery(
     TASK_FILTER_PROCESSES_QUERY,
     conditions.process ? {} : skipToken,
@@ -67,7 +85,7 @@ export function FilterChips({
               aria-label={TEXT.remove(chip.label)}
               onClick={() => {
                 refocus.current = { index, before: shown };
-                onRemove(chip.keys);
+                onShow(searchFor(without(conditions, chip.keys), sort, viewer));
               }}
             >
               <span aria-hidden="true">×</span>
@@ -80,7 +98,7 @@ export function FilterChips({
         className="link-button"
         onClick={() => {
           refocus.current = { index: 0, before: shown };
-          onClear();
+          onShow(searchFor({}, sort, viewer));
         }}
       >
         {TEXT.clear}

@@ -7,7 +7,6 @@ import type { SavedFilter } from './saved-filters';
 import { editSavedFilters } from './saved-filters-edit';
 import type { TaskSearch, Viewer } from './task-search';
 import { searchFor, viewOf, type TaskView } from './task-view';
-import type { SavedFiltersState } from './use-saved-filters';
 
 /** Which of the inbox's dialogs is open. */
 export type InboxDialogState =
@@ -28,10 +27,8 @@ const TEXT = {
 interface InboxDialogsProps {
   state: InboxDialogState;
   view: TaskView;
-  /** The current view in its canonical URL form: what `Save filter` keeps. */
   search: TaskSearch;
   viewer: Viewer;
-  saved: SavedFiltersState;
   onShow: (search: TaskSearch) => void;
   onClose: () => void;
 }
@@ -42,11 +39,10 @@ export function InboxDialogs({
   view,
   search,
   viewer,
-  saved,
   onShow,
   onClose,
 }: InboxDialogsProps) {
-  const edit = editSavedFilters(saved.username);
+  const edit = editSavedFilters(viewer.username);
   const done = (title: string) => {
     showToast({ title, kind: 'success' });
     onClose();
@@ -90,7 +86,11 @@ export function InboxDialogs({
         <SaveFilterDialog
           check={(name) => edit.check(name)}
           onSave={(name) => {
-            const ok = edit.save(name, search);
+            // What Save filter keeps: the view in its shortest form.
+            const kept = view.noGroup
+              ? search
+              : searchFor(view.conditions, view.sort, viewer);
+            const ok = edit.save(name, kept);
             if (ok) done(TEXT.saved(name.trim()));
             return ok;
           }}

@@ -6,14 +6,8 @@ import type { InboxDialogState } from './inbox-dialogs';
 import { FILTER_LABELS } from './labels';
 import { TaskFilters } from './task-filters';
 import { TaskList } from './task-list';
-import type {
-  ConditionKey,
-  TaskConditions,
-  TaskSearch,
-  Viewer,
-} from './task-search';
-import { sameView, searchFor, toTaskQuery, viewOf } from './task-view';
-import { useSavedFilters } from './use-saved-filters';
+import type { TaskSearch, Viewer } from './task-search';
+import { toTaskQuery, viewOf } from './task-view';
 
 const loadDialogs = () => import('./inbox-dialogs');
 const InboxDialogs = lazy(() =>
@@ -23,6 +17,13 @@ const InboxDialogs = lazy(() =>
 // Chips show only on a custom filter; their code follows the list.
 const FilterChips = lazy(() =>
   import('./filter-chips').then((m) => ({ default: m.FilterChips })),
+);
+
+// Names the saved filter an empty custom view matches; loads with the section.
+const SavedFilterEmptyText = lazy(() =>
+  import('./saved-filters-section').then((m) => ({
+    default: m.SavedFilterEmptyText,
+  })),
 );
 
 const FILTER_BUTTON_ID = 'filter-tasks-button';
@@ -47,16 +48,6 @@ interface InboxPageProps {
   children: ReactNode;
 }
 
-function without(
-  conditions: TaskConditions,
-  keys: readonly ConditionKey[],
-): TaskConditions {
-  // searchFor compacts, so a dropped condition is simply left undefined.
-  const kept: TaskConditions = { ...conditions };
-  for (const key of keys) kept[key] = undefined;
-  return kept;
-}
-
 /** Two panes: filters and list on the left, the selected task on the right. */
 export function InboxPage({
   search,
@@ -68,12 +59,7 @@ export function InboxPage({
   const navigate = useNavigate();
   const view = viewOf(search, viewer);
   const query = toTaskQuery(search, viewer);
-  const saved = useSavedFilters(viewer.username);
   const [dialog, setDialog] = useState<InboxDialogState | null>(null);
-  // What Save filter keeps: the view in its shortest form.
-  const current = view.noGroup
-    ? search
-    : searchFor(view.conditions, view.sort, viewer);
   const show = (next: TaskSearch) => {
     void navigate({ to: '.', search: next });
   };
@@ -91,14 +77,17 @@ export function InboxPage({
     return TEXT.filtersOpened;
   });
 
-  const savedMatch = saved.filters.find((f) =>
-    sameView(f.search, search, viewer),
+  const emptyText = view.queue ? (
+    TEXT.emptyIn(FILTER_LABELS[view.queue])
+  ) : (
+    <Suspense fallback={TEXT.emptyCustom}>
+      <SavedFilterEmptyText
+        search={search}
+        viewer={viewer}
+        fallback={TEXT.emptyCustom}
+      />
+    </Suspense>
   );
-  const emptyText = view.queue
-    ? TEXT.emptyIn(FILTER_LABELS[view.queue])
-    : savedMatch
-      ? TEXT.emptyIn(savedMatch.name)
-      : TEXT.emptyCustom;
 
   return (
     <div className={`inbox${selectedTaskId ? ' inbox--has-task' : ''}`}>
@@ -110,7 +99,6 @@ export function InboxPage({
           search={search}
           view={view}
           viewer={viewer}
-          saved={saved}
           onSavedFilterAction={(kind, filter) => {
             setDialog({ kind, filter });
           }}
@@ -140,16 +128,10 @@ export function InboxPage({
         {view.queue ? null : (
           <Suspense fallback={null}>
             <FilterChips
-              conditions={view.conditions}
+              view={view}
+              viewer={viewer}
               fallbackFocusId={FILTER_BUTTON_ID}
-              onRemove={(keys) => {
-                showFromChips(
-                  searchFor(without(view.conditions, keys), view.sort, viewer),
-                );
-              }}
-              onClear={() => {
-                showFromChips(searchFor({}, view.sort, viewer));
-              }}
+              onShow={showFromChips}
             />
           </Suspense>
         )}
@@ -180,9 +162,8 @@ export function InboxPage({
           <InboxDialogs
             state={dialog}
             view={view}
-            search={current}
+            search={search}
             viewer={viewer}
-            saved={saved}
             onShow={show}
             onClose={() => {
               setDialog(null);

@@ -5,13 +5,14 @@ import type { SavedFilter } from './saved-filters';
 import { editSavedFilters } from './saved-filters-edit';
 import type { TaskSearch, Viewer } from './task-search';
 import { sameView } from './task-view';
-import type { SavedFiltersState } from './use-saved-filters';
+import { useSavedFilters } from './use-saved-filters';
 
 const SavedFilterMenu = lazy(() =>
   import('./saved-filter-menu').then((m) => ({ default: m.SavedFilterMenu })),
 );
 
 const TEXT = {
+  emptyIn: (name: string) => `There are no tasks in “${name}” right now.`,
   title: 'Saved filters',
   none: 'None yet. Set up a view, then use Save filter.',
   actions: (name: string) => `Actions for ${name}`,
@@ -84,17 +85,35 @@ function download(text: string, name: string) {
 interface SavedFiltersSectionProps {
   search: TaskSearch;
   viewer: Viewer;
-  saved: SavedFiltersState;
   onAction: (action: SavedFilterAction, filter: SavedFilter) => void;
+}
+
+/**
+ * What an empty list says on a custom view: the saved filter's name when the
+ * view is one, else `fallback`. It lives here, loaded after the list, so the
+ * first load never reads saved filters.
+ */
+export function SavedFilterEmptyText({
+  search,
+  viewer,
+  fallback,
+}: {
+  search: TaskSearch;
+  viewer: Viewer;
+  fallback: string;
+}) {
+  const { filters } = useSavedFilters(viewer.username);
+  const match = filters.find((f) => sameView(f.search, search, viewer));
+  return match ? TEXT.emptyIn(match.name) : fallback;
 }
 
 /** The user's saved filters under the queues, with export and import. */
 export function SavedFiltersSection({
   search,
   viewer,
-  saved,
   onAction,
 }: SavedFiltersSectionProps) {
+  const saved = useSavedFilters(viewer.username);
   const [message, setMessage] = useState<Message>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const { filters } = saved;

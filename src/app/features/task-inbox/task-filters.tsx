@@ -14,7 +14,6 @@ import {
   type Viewer,
 } from './task-search';
 import { searchFor, stateOf, type TaskView } from './task-view';
-import type { SavedFiltersState } from './use-saved-filters';
 
 // Saved filters (with their import and export) follow the queues and the list.
 const SavedFiltersSection = lazy(() =>
@@ -34,7 +33,6 @@ interface TaskFiltersProps {
   search: TaskSearch;
   view: TaskView;
   viewer: Viewer;
-  saved: SavedFiltersState;
   onSavedFilterAction: (action: SavedFilterAction, filter: SavedFilter) => void;
 }
 
@@ -62,7 +60,6 @@ export function TaskFilters({
   search,
   view,
   viewer,
-  saved,
   onSavedFilterAction,
 }: TaskFiltersProps) {
   const navigate = useNavigate();
@@ -92,7 +89,6 @@ export function TaskFilters({
           <SavedFiltersSection
             search={search}
             viewer={viewer}
-            saved={saved}
             onAction={onSavedFilterAction}
           />
         </Suspense>

@@ -1,8 +1,5 @@
-import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useShortcutAction } from '../../components/shortcut-actions';
-import { keepFocusOnNextRoute } from '../../components/use-route-focus';
-import type { TaskSearch } from './task-search';
 
 const TEXT = {
   position: (n: number, total: number, more: boolean) =>
@@ -15,11 +12,15 @@ const TEXT = {
   back: 'Back to the list',
 };
 
-interface ListKeyboardOptions {
+export interface ListKeyboardOptions {
   ids: readonly string[];
   hasMore: boolean;
   selectedTaskId: string | undefined;
-  search: TaskSearch;
+  /**
+   * Shows the list without the open task; `keepFocus` when the task's card
+   * has just been focused, so the route change must leave focus there.
+   */
+  onBack: (keepFocus: boolean) => void;
   scrollToIndex: (index: number) => void;
   /** The rows the virtualiser rendered; a change may bring the wanted card. */
   rendered: unknown;
@@ -50,11 +51,10 @@ export function useListKeyboard({
   ids,
   hasMore,
   selectedTaskId,
-  search,
+  onBack,
   scrollToIndex,
   rendered,
 }: ListKeyboardOptions): void {
-  const navigate = useNavigate();
   // A card scrolled towards but not yet rendered; focused once it is.
   const pending = useRef<string | null>(null);
 
@@ -97,13 +97,19 @@ export function useListKeyboard({
     () => {
       if (!selectedTaskId) return null;
       const index = ids.indexOf(selectedTaskId);
-      if (index !== -1) {
-        focusCard(index, selectedTaskId);
-        keepFocusOnNextRoute();
-      }
-      void navigate({ to: '/tasks', search });
+      if (index !== -1) focusCard(index, selectedTaskId);
+      onBack(index !== -1);
       return TEXT.back;
     },
     Boolean(selectedTaskId),
   );
+}
+
+/**
+ * The hook as a component that renders nothing, so the list can load it
+ * after its first render (the key listener that calls it loads late too).
+ */
+export function ListKeyboard(props: ListKeyboardOptions): null {
+  useListKeyboard(props);
+  return null;
 }
