@@ -4,7 +4,6 @@ import { App } from './app';
 import { createAuth } from './auth/create-auth';
 import type { Auth } from './auth/auth-types';
 import { applyTheme, readThemeChoice } from './components/theme';
-import { TASK_FILTERS } from './features/task-inbox/task-search';
 import { applyBrand } from './lib/brand';
 import { isSessionMemoryOnly } from './lib/browser-storage';
 import {
@@ -12,9 +11,9 @@ import {
   createHostBridge,
   watchHeight,
   type HostBridge,
-  type HostCommand,
 } from './lib/host-messages';
 import { loadRuntimeConfig } from './lib/runtime-config';
+import { parseHostView, runHostCommand } from './host-commands';
 import { createApp, type AppRouter } from './router';
 import './styles/app.css';
 
@@ -24,25 +23,6 @@ function isFramed(): boolean {
     return window.self !== window.top;
   } catch {
     return true;
-  }
-}
-
-/** Carries out a portal's command (already checked by the host bridge). */
-function runHostCommand(router: AppRouter, command: HostCommand) {
-  if (command.type === 'open-task') {
-    void router.navigate({
-      to: '/tasks/$taskId',
-      params: { taskId: command.taskId },
-      search: true,
-    });
-  } else {
-    void router.navigate({
-      to: '/tasks',
-      search:
-        command.filter === 'all-open'
-          ? {}
-          : { filter: command.filter as (typeof TASK_FILTERS)[number] },
-    });
   }
 }
 
@@ -90,9 +70,9 @@ async function boot(root: HTMLElement) {
   const host = framed
     ? createHostBridge({
         allowedOrigins: config.embed.allowedOrigins,
-        filters: TASK_FILTERS,
+        parseView: parseHostView,
         onCommand: (command) => {
-          if (app) runHostCommand(app, command);
+          if (app) void runHostCommand(app, command);
         },
       })
     : DETACHED_HOST;

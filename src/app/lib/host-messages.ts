@@ -17,21 +17,32 @@ export type HostEvent =
   | { type: 'task-completed'; taskId: string }
   | { type: 'resize'; height: number };
 
-export type HostCommand =
-  | { type: 'open-task'; taskId: string }
-  | { type: 'set-filter'; filter: string };
+/**
+ * `set-filter` names a whole inbox view: a queue, and optionally a sort and
+ * custom conditions written as the inbox's URL writes them. `View` is what
+ * the inbox's own validation makes of it.
+ */
+export type HostCommand<View = unknown> =
+  { type: 'open-task'; taskId: string } | { type: 'set-filter'; view: View };
+
+/** A `set-filter` command's fields in URL form, for the inbox to validate. */
+export type ViewFields = Record<string, unknown>;
 
 /** Tasklist ids are long numbers; anything id-like and short is let through. */
 const TASK_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * A command, or null for anything else: another source, an unknown type, a
- * missing or malformed field, or a filter not in `filters`.
+ * missing or malformed field, or a view `parseView` refuses.
  */
-export function parseHostCommand(
+export function parseHostCommand<View>(
   data: unknown,
-  filters: readonly string[],
-): HostCommand | null {
+  parseView: (fields: ViewFields) => View | null,
+): HostCommand<View> | null {
   if (typeof data !== 'object' || data === null) return null;
   const message = data as Record<string, unknown>;
   if (message.source !== COMMAND_SOURCE) return null;
@@ -42,10 +53,20 @@ export function parseHostCommand(
       : null;
   }
   if (message.type === 'set-filter') {
-    const { filter } = message;
-    return typeof filter === 'string' && filters.includes(filter)
-      ? { type: 'set-filter', filter }
-      : null;
+    const { filter, sort, conditions = {} } = message;
+    if (typeof filter !== 'string' || !isPlainObject(conditions)) return null;
+    // The queue and the sort have fields of their own.
+    if (
+      Object.hasOwn(conditions, 'filter') ||
+      Object.hasOwn(conditions, 'sort')
+    )
+      return null;
+    const view = parseView({
+      ...conditions,
+      filter,
+      ...(sort === undefined ? {} : { sort }),
+    });
+    return view === null ? null : { type: 'set-filter', view };
   }
   return null;
 }
@@ -103,12 +124,12 @@ export interface HostBridge {
   dispose(): void;
 }
 
-export interface HostBridgeOptions {
+export interface HostBridgeOptions<View> {
   /** FRAME_ANCESTORS from the runtime config. */
   allowedOrigins: readonly string[];
-  /** The filters `set-filter` may name. */
-  filters: readonly string[];
-  onCommand: (command: HostCommand) => void;
+  /** The inbox's validation of a `set-filter` view; null refuses the command. */
+  parseView: (fields: ViewFields) => View | null;
+  onCommand: (command: HostCommand<View>) => void;
   window?: HostWindow;
   referrer?: string;
 }
@@ -121,13 +142,13 @@ export const DETACHED_HOST: HostBridge = {
 };
 
 /** Connects the framed app to its parent page, if the parent is allowed. */
-export function createHostBridge({
+export function createHostBridge<View>({
   allowedOrigins,
-  filters,
+  parseView,
   onCommand,
   window: win = window,
   referrer = document.referrer,
-}: HostBridgeOptions): HostBridge {
+}: HostBridgeOptions<View>): HostBridge {
   const parent = win.parent;
   if ((parent as unknown) === win) return DETACHED_HOST;
   const allowed = allowedParentOrigins(allowedOrigins, win.location.origin);
@@ -140,7 +161,7 @@ export function createHostBridge({
     if (event.source !== (parent as unknown)) return;
     if (!allowed.includes(event.origin)) return;
     if (target !== null && event.origin !== target) return;
-    const command = parseHostCommand(event.data, filters);
+    const command = parseHostCommand(event.data, parseView);
     if (!command) return;
     // A browser that told us nothing about the parent learns it here.
     target ??= event.origin;

@@ -4,7 +4,7 @@ import {
   type SavedFilter,
 } from './saved-filters';
 import { addFilter, changeFilter } from './saved-filters-edit';
-import { compact, parseTaskSearch, type TaskSearch } from './task-search';
+import { parseExactSearch, type TaskSearch } from './task-search';
 
 /**
  * The export file: a versioned JSON document a team lead hands to the team.
@@ -61,16 +61,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The search exactly as written, or null when validation would change it. */
-function strictSearch(value: unknown): TaskSearch | null {
-  if (!isRecord(value)) return null;
-  const parsed = compact(parseTaskSearch(value));
-  const same =
-    Object.keys(value).length === Object.keys(parsed).length &&
-    Object.entries(parsed).every(([key, v]) => value[key] === v);
-  return same ? parsed : null;
-}
-
 /** Reads an export file; every problem is refused with a message people can act on. */
 export function parseImportFile(text: string): ImportParse {
   const fail = (message: string): ImportParse => ({ ok: false, message });
@@ -98,7 +88,7 @@ export function parseImportFile(text: string): ImportParse {
     const name = isRecord(entry) ? validName(entry.name) : undefined;
     if (!name || !isRecord(entry))
       return fail(IMPORT_MESSAGES.badName(index + 1));
-    const search = strictSearch(entry.search);
+    const search = parseExactSearch(entry.search);
     if (!search) return fail(IMPORT_MESSAGES.badSearch(name));
     if (seen.has(name.toLowerCase()))
       return fail(IMPORT_MESSAGES.duplicate(name));

@@ -168,6 +168,23 @@ export function parseTaskSearch(raw: Record<string, unknown>): TaskSearch {
   return search;
 }
 
+/**
+ * A search exactly as written, or null when validation would change it: an
+ * unknown key, a value that does not validate, or `state=open` spelt out.
+ * For searches handed over whole (an imported file, a portal's command),
+ * where quietly dropping a condition would show more than was asked for.
+ */
+export function parseExactSearch(value: unknown): TaskSearch | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return null;
+  const raw = value as Record<string, unknown>;
+  const parsed = compact(parseTaskSearch(raw));
+  const same =
+    Object.keys(raw).length === Object.keys(parsed).length &&
+    Object.entries(parsed).every(([key, v]) => raw[key] === v);
+  return same ? parsed : null;
+}
+
 /** Drops undefined fields, so equal searches compare and serialise equally. */
 export function compact<T extends object>(value: T): T {
   return Object.fromEntries(
