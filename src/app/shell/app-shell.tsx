@@ -5,6 +5,7 @@ import type { Auth, AuthUser } from '../auth/auth-types';
 import { useAuthState } from '../auth/use-auth-state';
 import type { FatalErrorStore } from '../lib/fatal-error';
 import type { EmbedContext } from '../router-context';
+import { Button } from '../components/button';
 import { ErrorPanel } from '../components/error-panel';
 import { StorageNote } from '../components/storage-note';
 import { OfflineBanner } from '../components/offline-banner';
@@ -14,6 +15,10 @@ import { LazyUserMenu } from './lazy-user-menu';
 import { AppNav } from './app-nav';
 import { useRouteFocus } from '../components/use-route-focus';
 import { LazyKeyboardShortcuts } from './lazy-keyboard-shortcuts';
+
+const TEXT = {
+  shortcuts: 'Keyboard shortcuts',
+};
 
 interface AppShellProps {
   auth: Auth;
@@ -102,6 +107,13 @@ export function AppShell({
           <Outlet />
         )}
       </main>
+      {embed.embedded ? (
+        <footer className="embed-footer">
+          <Button size="small" variant="ghost" onPress={showHelp}>
+            {TEXT.shortcuts}
+          </Button>
+        </footer>
+      ) : null}
       <LazyKeyboardShortcuts
         onShowHelp={showHelp}
         helpOpen={helpOpen}

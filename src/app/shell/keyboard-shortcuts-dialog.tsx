@@ -1,4 +1,7 @@
-import { useShortcutsEnabled } from '../lib/shortcuts-setting';
+import {
+  useShortcutsEnabled,
+  writeShortcutsEnabled,
+} from '../lib/shortcuts-setting';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../components/button';
 
@@ -26,9 +29,9 @@ const SHORTCUTS: readonly { keys: string; action: string }[] = [
 
 const TEXT = {
   title: 'Keyboard shortcuts',
-  intro:
-    'Single-key shortcuts do nothing while you type in a field. Turn them off or on in the account menu.',
-  off: 'Shortcuts are turned off. Turn them on in the account menu.',
+  intro: 'Single-key shortcuts do nothing while you type in a field.',
+  off: 'Shortcuts are turned off.',
+  use: 'Use keyboard shortcuts',
   keys: 'Keys',
   action: 'Action',
   close: 'Close',
@@ -38,7 +41,10 @@ interface KeyboardShortcutsDialogProps {
   onClose: () => void;
 }
 
-/** The `?` dialog: every shortcut and where to turn them off. */
+/**
+ * The `?` dialog: every shortcut, and the switch that turns them off (also
+ * in the account menu, which an embedded inbox does not show).
+ */
 export function KeyboardShortcutsDialog({
   onClose,
 }: KeyboardShortcutsDialogProps) {
@@ -58,6 +64,16 @@ export function KeyboardShortcutsDialog({
             {TEXT.title}
           </Heading>
           <p>{enabled ? TEXT.intro : TEXT.off}</p>
+          <label className="check-field">
+            <input
+              type="checkbox"
+              checked={enabled}
+              onChange={(event) => {
+                writeShortcutsEnabled(event.target.checked);
+              }}
+            />
+            <span>{TEXT.use}</span>
+          </label>
           <table className="shortcut-table">
             <thead>
               <tr>

@@ -311,8 +311,15 @@ describe('keyboard shortcuts', () => {
     const dialog = await screen.findByRole('dialog', {
       name: 'Keyboard shortcuts',
     });
-    expect(dialog).toHaveTextContent(
-      'Shortcuts are turned off. Turn them on in the account menu.',
+    expect(dialog).toHaveTextContent('Shortcuts are turned off.');
+    // The dialog's own switch turns them back on.
+    const use = within(dialog).getByRole('checkbox', {
+      name: 'Use keyboard shortcuts',
+    });
+    expect(use).not.toBeChecked();
+    await utils.user.click(use);
+    expect(localStorage.getItem('tasklist-inbox.keyboard-shortcuts')).toBe(
+      'on',
     );
   });
 });

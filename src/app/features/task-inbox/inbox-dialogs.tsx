@@ -5,7 +5,12 @@ import { formFrom } from './filter-form';
 import { SaveFilterDialog } from './save-filter-dialog';
 import type { SavedFilter } from './saved-filters';
 import { editSavedFilters } from './saved-filters-edit';
-import type { TaskSearch, Viewer } from './task-search';
+import {
+  compact,
+  parseTaskSearch,
+  type TaskSearch,
+  type Viewer,
+} from './task-search';
 import { searchFor, viewOf, type TaskView } from './task-view';
 
 /** Which of the inbox's dialogs is open. */
@@ -86,9 +91,10 @@ export function InboxDialogs({
         <SaveFilterDialog
           check={(name) => edit.check(name)}
           onSave={(name) => {
-            // What Save filter keeps: the view in its shortest form.
+            // What Save filter keeps: the view in its shortest form, and
+            // only the inbox's own parameters (never `embed`).
             const kept = view.noGroup
-              ? search
+              ? compact(parseTaskSearch(search))
               : searchFor(view.conditions, view.sort, viewer);
             const ok = edit.save(name, kept);
             if (ok) done(TEXT.saved(name.trim()));
