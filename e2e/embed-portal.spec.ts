@@ -240,7 +240,7 @@ test('with storage blocked the framed app starts, signs in and works, and says w
   const inbox = page.frameLocator('#inbox');
   await signInThroughPopup(page, inbox);
   await expect(inbox.getByRole('note')).toContainText(
-    'unsent drafts are lost and you need to sign in again when this page reloads',
+    'unsent drafts and saved filters are lost and you need to sign in again when this page reloads',
   );
   await inbox
     .getByRole('list', { name: 'Tasks' })

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { localStore } from './browser-storage';
 
 /**
  * Whether the keyboard shortcuts are on: the user's choice, remembered in
@@ -11,18 +12,18 @@ const settingListeners = new Set<() => void>();
 /** Shortcuts are on unless the user turned them off (remembered in this browser). */
 export function readShortcutsEnabled(): boolean {
   try {
-    return window.localStorage.getItem(SETTING_KEY) !== 'off';
+    return localStore().getItem(SETTING_KEY) !== 'off';
   } catch {
     return true;
   }
 }
 
-// Only used when the browser refuses storage: the choice then holds for this tab.
+// Only used when writing fails (quota): the choice then holds for this tab.
 let fallback: boolean | null = null;
 
 export function writeShortcutsEnabled(enabled: boolean): void {
   try {
-    window.localStorage.setItem(SETTING_KEY, enabled ? 'on' : 'off');
+    localStore().setItem(SETTING_KEY, enabled ? 'on' : 'off');
     fallback = null;
   } catch {
     fallback = enabled;

@@ -21,10 +21,8 @@ export function writeSavedFilters(
   username: string,
   filters: readonly SavedFilter[],
 ): boolean {
-  const target = storage();
-  if (!target) return false;
   try {
-    target.setItem(
+    storage().setItem(
       savedFiltersKey(username),
       JSON.stringify({ version: STORAGE_VERSION, filters }),
     );

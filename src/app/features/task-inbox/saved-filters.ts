@@ -1,3 +1,4 @@
+import { localStore } from '../../lib/browser-storage';
 import {
   compact,
   parseTaskSearch,
@@ -66,13 +67,12 @@ export function parseStored(raw: string | null): SavedFilter[] {
   }
 }
 
-/** This browser's localStorage, or null where it is unavailable. */
-export function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
+/**
+ * This browser's localStorage; memory where the browser refuses it (a
+ * portal's frame), so filters then last until the page reloads.
+ */
+export function storage(): Storage {
+  return localStore();
 }
 
 const listeners = new Set<() => void>();
@@ -84,7 +84,7 @@ const snapshots = new Map<
 /** The user's saved filters; the same array until they change (for useSyncExternalStore). */
 export function readSavedFilters(username: string): SavedFilter[] {
   const key = savedFiltersKey(username);
-  const raw = storage()?.getItem(key) ?? null;
+  const raw = storage().getItem(key);
   const cached = snapshots.get(key);
   if (cached?.raw === raw) return cached.list;
   const list = parseStored(raw);
