@@ -82,6 +82,7 @@ const REST_V2_ONLY = ['**/rest-v2-paging.spec.ts'];
 const ON_REST_V2 = [
   '**/inbox-journey.spec.ts',
   '**/processes.spec.ts',
+  '**/filters-keyboard.spec.ts',
   ...REST_V2_ONLY,
 ];
 /**

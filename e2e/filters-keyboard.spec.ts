@@ -17,6 +17,16 @@ test('demo filters to Invoice approval, unassigned, saves it, and picks it from 
   inbox,
   loginAs,
 }) => {
+  // An invoice of this run's own, so the filtered list is known to hold one.
+  const run = String(Date.now()).slice(-6);
+  const started = await startInstanceWith('invoice-approval', {
+    invoiceNumber: `INV-2026-F${run}`,
+    supplier: `Filter Journey Supplies ${run}`,
+    amount: 250,
+    currency: 'EUR',
+    invoiceDate: '2026-11-30',
+  });
+  const approval = await openTaskOf(started.processInstanceKey);
   await loginAs('demo');
   await page.getByRole('button', { name: 'Filter tasks' }).click();
   const dialog = page.getByRole('dialog', { name: 'Filter tasks' });
@@ -39,8 +49,8 @@ test('demo filters to Invoice approval, unassigned, saves it, and picks it from 
   ).toBeVisible();
   const filtered = new URL(page.url()).search;
   expect(filtered).toMatch(/assignee=unassigned/);
-  expect(filtered).toMatch(/process=\d+/);
-  await expectOnlyUnassignedInvoiceTasks(page);
+  expect(filtered).toContain(`process=${started.processDefinitionKey}`);
+  await expectOnlyUnassignedInvoiceTasks(page, approval);
 
   await page.getByRole('button', { name: 'Save filter' }).click();
   const save = page.getByRole('dialog', { name: 'Save filter' });
@@ -58,7 +68,7 @@ test('demo filters to Invoice approval, unassigned, saves it, and picks it from 
     'page',
   );
   expect(new URL(page.url()).search).toBe(filtered);
-  await expectOnlyUnassignedInvoiceTasks(page);
+  await expectOnlyUnassignedInvoiceTasks(page, approval);
 });
 
 test('demo completes three tasks in a row without the mouse', async ({
@@ -127,9 +137,27 @@ test('demo completes three tasks in a row without the mouse', async ({
   }
 });
 
-async function expectOnlyUnassignedInvoiceTasks(page: Page) {
-  const cards = page.getByRole('list', { name: 'Tasks' }).getByRole('link');
-  await expect(cards.first()).toBeVisible();
+/** The open task of an instance just started (the engine makes it a moment later). */
+async function openTaskOf(processInstanceKey: string): Promise<string> {
+  let id = '';
+  await expect
+    .poll(async () => {
+      const open = (await tasksOf(processInstanceKey)).find(
+        (t) => t.taskState === 'CREATED',
+      );
+      id = open?.id ?? '';
+      return id;
+    })
+    .not.toBe('');
+  return id;
+}
+
+/** Every card is an unassigned invoice task, and this run's own is among them. */
+async function expectOnlyUnassignedInvoiceTasks(page: Page, ownTaskId: string) {
+  const list = page.getByRole('list', { name: 'Tasks' });
+  const cards = list.getByRole('link');
+  // Newest first: the task this run started is at the top.
+  await expect(list.locator(`a[href*="/tasks/${ownTaskId}"]`)).toBeVisible();
   for (const name of await cards.evaluateAll((links) =>
     links.map((link) => link.getAttribute('aria-label') ?? ''),
   )) {
