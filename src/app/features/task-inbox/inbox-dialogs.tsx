@@ -94,7 +94,7 @@ export function InboxDialogs({
             // What Save filter keeps: the view in its shortest form, and
             // only the inbox's own parameters (never `embed`).
             const kept = view.noGroup
-              ? compact(parseTaskSearch(search))
+              ? compact(parseTaskSearch({ ...search }))
               : searchFor(view.conditions, view.sort, viewer);
             const ok = edit.save(name, kept);
             if (ok) done(TEXT.saved(name.trim()));
