@@ -6,14 +6,8 @@ import type { Auth } from './auth/auth-types';
 import { applyTheme, readThemeChoice } from './components/theme';
 import { applyBrand } from './lib/brand';
 import { isSessionMemoryOnly } from './lib/browser-storage';
-import {
-  DETACHED_HOST,
-  createHostBridge,
-  watchHeight,
-  type HostBridge,
-} from './lib/host-messages';
+import { DETACHED_HOST, type HostBridge } from './lib/host-messages';
 import { loadRuntimeConfig } from './lib/runtime-config';
-import { parseHostView, runHostCommand } from './host-commands';
 import { createApp, type AppRouter } from './router';
 import './styles/app.css';
 
@@ -52,13 +46,15 @@ async function boot(root: HTMLElement) {
     loadDevMessages();
     loadErrorMessages();
   }
+  const framed = isFramed();
+  // The portal bridge loads beside the configuration, and only in a frame.
+  const portal = framed ? import('./host-commands') : null;
   const config = await loadRuntimeConfig();
   applyBrand(config.brand);
   // Issue 13: embed mode comes from the address (the router keeps it there).
   const embedded =
     new URLSearchParams(window.location.search).get('embed') === 'true';
   if (embedded) document.documentElement.dataset.embed = 'true';
-  const framed = isFramed();
   const auth = createAuth({
     authority: config.oidc.authority,
     clientId: config.oidc.clientId,
@@ -67,14 +63,9 @@ async function boot(root: HTMLElement) {
     framed,
   });
   let app: AppRouter | null = null;
-  const host = framed
-    ? createHostBridge({
-        allowedOrigins: config.embed.allowedOrigins,
-        parseView: parseHostView,
-        onCommand: (command) => {
-          if (app) void runHostCommand(app, command);
-        },
-      })
+  const bridge = await portal;
+  const host = bridge
+    ? bridge.connectPortal(config.embed.allowedOrigins, () => app)
     : DETACHED_HOST;
   const { router } = createApp({
     auth,
@@ -99,10 +90,7 @@ async function boot(root: HTMLElement) {
   const stopReady = router.subscribe('onResolved', () => {
     stopReady();
     host.send({ type: 'ready' });
-    if (framed)
-      watchHeight(root, (height) => {
-        host.send({ type: 'resize', height });
-      });
+    bridge?.reportHeight(root, host);
   });
   createRoot(root).render(
     <StrictMode>

@@ -3,9 +3,8 @@ import {
   createHostBridge,
   parseHostCommand,
   resolveParentOrigin,
-  type HostCommand,
-  type ViewFields,
-} from './host-messages';
+} from './host-bridge';
+import type { HostCommand, ViewFields } from './host-messages';
 
 const PORTAL = 'https://portal.example.com';
 const APP = 'https://inbox.example.com';
@@ -15,7 +14,11 @@ const QUEUES = ['all-open', 'unassigned', 'completed'];
 function parseView(fields: ViewFields): ViewFields | null {
   const { filter, process, sort, ...rest } = fields;
   if (typeof filter !== 'string' || !QUEUES.includes(filter)) return null;
-  if (process !== undefined && !/^\d+$/.test(String(process))) return null;
+  if (
+    process !== undefined &&
+    (typeof process !== 'string' || !/^\d+$/.test(process))
+  )
+    return null;
   if (sort !== undefined && sort !== 'due') return null;
   return Object.keys(rest).length === 0 ? fields : null;
 }
