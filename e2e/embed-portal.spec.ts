@@ -160,6 +160,26 @@ test('an allowed portal: popup sign-in, events and commands through a whole task
     [],
   );
 
+  // A queue refined by a custom filter and a sort, named as the inbox's own
+  // links name them; one the inbox would not accept in a link is ignored.
+  await sendToInbox(page, {
+    type: 'set-filter',
+    filter: 'unassigned',
+    sort: 'due',
+    conditions: { candidateGroup: 'accounting' },
+  });
+  await expect(
+    inbox.getByRole('button', { name: 'Remove Candidate group: accounting' }),
+  ).toBeVisible();
+  await expect(inbox.getByRole('combobox', { name: 'Sort by' })).toHaveValue(
+    'due',
+  );
+  await sendToInbox(page, {
+    type: 'set-filter',
+    filter: 'all-open',
+    conditions: { dueFrom: 'tomorrow' },
+  });
+
   // ...the portal's own is carried out.
   await sendToInbox(page, { type: 'open-task', taskId });
   await expect(inbox.getByRole('heading', { level: 1 })).toHaveText(task.name);
@@ -169,9 +189,13 @@ test('an allowed portal: popup sign-in, events and commands through a whole task
     )
     .toEqual([{ source: 'tasklist-inbox', type: 'task-opened', taskId }]);
 
-  // Navigation inside the app keeps embed mode, and 360 px need no scrolling sideways.
+  // Navigation inside the app keeps embed mode (and the portal's view, the
+  // refused command having changed nothing), and 360 px need no scrolling sideways.
   const frame = page.frame({ url: /\/tasks\// });
-  expect(new URL(frame?.url() ?? '').searchParams.get('embed')).toBe('true');
+  const address = new URL(frame?.url() ?? '').searchParams;
+  expect(address.get('embed')).toBe('true');
+  expect(address.get('candidateGroup')).toBe('accounting');
+  expect(address.has('dueFrom')).toBe(false);
   expect(
     await frame?.evaluate(
       () =>
