@@ -86,10 +86,13 @@ test.afterAll(() => {
 const events = (page: Page) =>
   page.evaluate(() => (window as unknown as { events: HostEvent[] }).events);
 
-const sendToInbox = (page: Page, command: Record<string, string>) =>
+/** A portal command: its fields are strings, or a custom filter's conditions. */
+type PortalCommand = Record<string, string | Record<string, string>>;
+
+const sendToInbox = (page: Page, command: PortalCommand) =>
   page.evaluate((c) => {
     (
-      window as unknown as { sendToInbox: (c: Record<string, string>) => void }
+      window as unknown as { sendToInbox: (c: PortalCommand) => void }
     ).sendToInbox(c);
   }, command);
 
