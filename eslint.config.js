@@ -66,6 +66,7 @@ const APP_FEATURES = readdirSync(path.join(ROOT, 'src/app/features'), {
 const APP_WIRING = [
   './src/app/main.tsx',
   './src/app/app.tsx',
+  './src/app/host-commands.ts',
   './src/app/router.ts',
   './src/app/routeTree.gen.ts',
 ];

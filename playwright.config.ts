@@ -75,12 +75,14 @@ const IN_BOTH_MODES = [
   '**/inbox-journey.spec.ts',
   '**/processes.spec.ts',
   '**/client-secret.spec.ts',
+  '**/filters-keyboard.spec.ts',
 ];
 /** The journeys on Camunda 8.8's API (issue 12), and paging on it. */
 const REST_V2_ONLY = ['**/rest-v2-paging.spec.ts'];
 const ON_REST_V2 = [
   '**/inbox-journey.spec.ts',
   '**/processes.spec.ts',
+  '**/filters-keyboard.spec.ts',
   ...REST_V2_ONLY,
 ];
 /**

@@ -109,3 +109,32 @@ test('the Processes page has no serious accessibility violations, in light and d
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the filter, save-filter and keyboard shortcuts dialogs have no serious accessibility violations', async ({
+  page,
+  inbox,
+  loginAs,
+}) => {
+  await loginAs('demo');
+  await expect(inbox.list).toBeVisible();
+  await page.getByRole('button', { name: 'Filter tasks' }).click();
+  const filter = page.getByRole('dialog', { name: 'Filter tasks' });
+  await expect(filter.getByRole('combobox', { name: 'Process' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await filter.getByRole('button', { name: 'Cancel' }).click();
+  await expect(filter).toBeHidden();
+
+  await page.getByRole('button', { name: 'Save filter' }).click();
+  const save = page.getByRole('dialog', { name: 'Save filter' });
+  await expect(save.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(save).toBeHidden();
+
+  await expect(page.getByTestId('shortcut-announcer')).toBeAttached();
+  await page.keyboard.press('?');
+  await expect(
+    page.getByRole('dialog', { name: 'Keyboard shortcuts' }),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -86,10 +86,13 @@ test.afterAll(() => {
 const events = (page: Page) =>
   page.evaluate(() => (window as unknown as { events: HostEvent[] }).events);
 
-const sendToInbox = (page: Page, command: Record<string, string>) =>
+/** A portal command: its fields are strings, or a custom filter's conditions. */
+type PortalCommand = Record<string, string | Record<string, string>>;
+
+const sendToInbox = (page: Page, command: PortalCommand) =>
   page.evaluate((c) => {
     (
-      window as unknown as { sendToInbox: (c: Record<string, string>) => void }
+      window as unknown as { sendToInbox: (c: PortalCommand) => void }
     ).sendToInbox(c);
   }, command);
 
@@ -160,6 +163,26 @@ test('an allowed portal: popup sign-in, events and commands through a whole task
     [],
   );
 
+  // A queue refined by a custom filter and a sort, named as the inbox's own
+  // links name them; one the inbox would not accept in a link is ignored.
+  await sendToInbox(page, {
+    type: 'set-filter',
+    filter: 'unassigned',
+    sort: 'due',
+    conditions: { candidateGroup: 'accounting' },
+  });
+  await expect(
+    inbox.getByRole('button', { name: 'Remove Candidate group: accounting' }),
+  ).toBeVisible();
+  await expect(inbox.getByRole('combobox', { name: 'Sort by' })).toHaveValue(
+    'due',
+  );
+  await sendToInbox(page, {
+    type: 'set-filter',
+    filter: 'all-open',
+    conditions: { dueFrom: 'tomorrow' },
+  });
+
   // ...the portal's own is carried out.
   await sendToInbox(page, { type: 'open-task', taskId });
   await expect(inbox.getByRole('heading', { level: 1 })).toHaveText(task.name);
@@ -169,9 +192,13 @@ test('an allowed portal: popup sign-in, events and commands through a whole task
     )
     .toEqual([{ source: 'tasklist-inbox', type: 'task-opened', taskId }]);
 
-  // Navigation inside the app keeps embed mode, and 360 px need no scrolling sideways.
+  // Navigation inside the app keeps embed mode (and the portal's view, the
+  // refused command having changed nothing), and 360 px need no scrolling sideways.
   const frame = page.frame({ url: /\/tasks\// });
-  expect(new URL(frame?.url() ?? '').searchParams.get('embed')).toBe('true');
+  const address = new URL(frame?.url() ?? '').searchParams;
+  expect(address.get('embed')).toBe('true');
+  expect(address.get('candidateGroup')).toBe('accounting');
+  expect(address.has('dueFrom')).toBe(false);
   expect(
     await frame?.evaluate(
       () =>
@@ -240,7 +267,7 @@ test('with storage blocked the framed app starts, signs in and works, and says w
   const inbox = page.frameLocator('#inbox');
   await signInThroughPopup(page, inbox);
   await expect(inbox.getByRole('note')).toContainText(
-    'unsent drafts are lost and you need to sign in again when this page reloads',
+    'unsent drafts and saved filters are lost and you need to sign in again when this page reloads',
   );
   await inbox
     .getByRole('list', { name: 'Tasks' })

@@ -24,6 +24,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
       path: path.join(OUT_DIR, `inbox-${colorScheme}.png`),
     });
 
+    await page.getByRole('button', { name: 'Filter tasks' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Filter tasks' });
+    await dialog.getByRole('combobox', { name: 'Process' }).fill('Invoice');
+    await page.getByRole('option', { name: 'Invoice approval' }).click();
+    await dialog
+      .getByRole('combobox', { name: 'Assignee' })
+      .selectOption({ label: 'Unassigned' });
+    await page.screenshot({
+      path: path.join(OUT_DIR, `filter-dialog-${colorScheme}.png`),
+    });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+
     await inbox.filterBy('Assigned to me');
     await inbox.list
       .getByRole('link', { name: /^Review vacation request,/ })

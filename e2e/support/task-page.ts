@@ -10,7 +10,10 @@ export class TaskPage {
 
   constructor(readonly page: Page) {
     this.assignButton = page.getByRole('button', { name: 'Assign to me' });
-    this.unassignButton = page.getByRole('button', { name: 'Unassign' });
+    this.unassignButton = page.getByRole('button', {
+      name: 'Unassign',
+      exact: true,
+    });
     this.completeButton = page.getByRole('button', { name: 'Complete task' });
     this.details = page.getByRole('complementary', { name: 'Task details' });
     this.variables = page.getByRole('table', { name: 'Variables' });

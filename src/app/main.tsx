@@ -4,16 +4,9 @@ import { App } from './app';
 import { createAuth } from './auth/create-auth';
 import type { Auth } from './auth/auth-types';
 import { applyTheme, readThemeChoice } from './components/theme';
-import { TASK_FILTERS } from './features/task-inbox/task-search';
 import { applyBrand } from './lib/brand';
 import { isSessionMemoryOnly } from './lib/browser-storage';
-import {
-  DETACHED_HOST,
-  createHostBridge,
-  watchHeight,
-  type HostBridge,
-  type HostCommand,
-} from './lib/host-messages';
+import { DETACHED_HOST, type HostBridge } from './lib/host-messages';
 import { loadRuntimeConfig } from './lib/runtime-config';
 import { createApp, type AppRouter } from './router';
 import './styles/app.css';
@@ -24,25 +17,6 @@ function isFramed(): boolean {
     return window.self !== window.top;
   } catch {
     return true;
-  }
-}
-
-/** Carries out a portal's command (already checked by the host bridge). */
-function runHostCommand(router: AppRouter, command: HostCommand) {
-  if (command.type === 'open-task') {
-    void router.navigate({
-      to: '/tasks/$taskId',
-      params: { taskId: command.taskId },
-      search: true,
-    });
-  } else {
-    void router.navigate({
-      to: '/tasks',
-      search:
-        command.filter === 'all-open'
-          ? {}
-          : { filter: command.filter as (typeof TASK_FILTERS)[number] },
-    });
   }
 }
 
@@ -72,13 +46,15 @@ async function boot(root: HTMLElement) {
     loadDevMessages();
     loadErrorMessages();
   }
+  const framed = isFramed();
+  // The portal bridge loads beside the configuration, and only in a frame.
+  const portal = framed ? import('./host-commands') : null;
   const config = await loadRuntimeConfig();
   applyBrand(config.brand);
   // Issue 13: embed mode comes from the address (the router keeps it there).
   const embedded =
     new URLSearchParams(window.location.search).get('embed') === 'true';
   if (embedded) document.documentElement.dataset.embed = 'true';
-  const framed = isFramed();
   const auth = createAuth({
     authority: config.oidc.authority,
     clientId: config.oidc.clientId,
@@ -87,14 +63,9 @@ async function boot(root: HTMLElement) {
     framed,
   });
   let app: AppRouter | null = null;
-  const host = framed
-    ? createHostBridge({
-        allowedOrigins: config.embed.allowedOrigins,
-        filters: TASK_FILTERS,
-        onCommand: (command) => {
-          if (app) runHostCommand(app, command);
-        },
-      })
+  const bridge = await portal;
+  const host = bridge
+    ? bridge.connectPortal(config.embed.allowedOrigins, () => app)
     : DETACHED_HOST;
   const { router } = createApp({
     auth,
@@ -119,10 +90,7 @@ async function boot(root: HTMLElement) {
   const stopReady = router.subscribe('onResolved', () => {
     stopReady();
     host.send({ type: 'ready' });
-    if (framed)
-      watchHeight(root, (height) => {
-        host.send({ type: 'resize', height });
-      });
+    bridge?.reportHeight(root, host);
   });
   createRoot(root).render(
     <StrictMode>

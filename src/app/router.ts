@@ -9,6 +9,7 @@ import {
 } from './graphql/create-apollo-client';
 import { createFatalErrorStore } from './lib/fatal-error';
 import { DETACHED_HOST } from './lib/host-messages';
+import { parseSearch, stringifySearch } from './lib/search-params';
 import { routeTree } from './routeTree.gen';
 import type { EmbedContext, RouterContext } from './router-context';
 
@@ -31,6 +32,8 @@ export function createAppRouter({
     defaultPendingMs: 250,
     defaultErrorComponent: RouteErrorPanel,
     scrollRestoration: false,
+    parseSearch,
+    stringifySearch,
   });
 }
 

@@ -6,8 +6,8 @@ export function StorageNote() {
   return (
     <p className="storage-note" role="note">
       Your browser does not let the inbox store data here, so it keeps
-      everything in memory: unsent drafts are lost and you need to sign in again
-      when this page reloads.
+      everything in memory: unsent drafts and saved filters are lost and you
+      need to sign in again when this page reloads.
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
+import { takeKeepFocus } from './shortcut-actions';
 
 /**
  * Moves focus to the new page's level-1 heading when the path changes, so
@@ -12,6 +13,7 @@ export function useRouteFocus(): void {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
+    if (takeKeepFocus()) return;
     // The old page's heading may linger while the new one loads, so keep
     // following the current h1 for a moment, unless the user moved focus.
     let focused: HTMLElement | null = null;

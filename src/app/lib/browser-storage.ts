@@ -66,7 +66,8 @@ export function localStore(): Storage {
 
 /**
  * True when per-tab storage is memory only: drafts and the sign-in are lost
- * on reload. (Lasting storage alone costs just the theme choice.)
+ * on reload. (Browsers that refuse it refuse lasting storage too, which costs
+ * the theme choice, the saved filters and the shortcuts setting.)
  */
 export function isSessionMemoryOnly(): boolean {
   sessionStore();

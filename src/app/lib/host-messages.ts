@@ -3,7 +3,9 @@
  * (issue 13). Events go to `window.parent` only, and only to an origin the
  * deployment allows to frame the app (FRAME_ANCESTORS), never to '*'.
  * Commands are taken only from `window.parent` at such an origin, and only
- * when they are well formed.
+ * when they are well formed. This module holds the message types and the
+ * bridge of an app that is not framed; the real bridge (host-bridge.ts)
+ * loads only in a frame.
  */
 
 export const EVENT_SOURCE = 'tasklist-inbox';
@@ -17,83 +19,16 @@ export type HostEvent =
   | { type: 'task-completed'; taskId: string }
   | { type: 'resize'; height: number };
 
-export type HostCommand =
-  | { type: 'open-task'; taskId: string }
-  | { type: 'set-filter'; filter: string };
-
-/** Tasklist ids are long numbers; anything id-like and short is let through. */
-const TASK_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
-
 /**
- * A command, or null for anything else: another source, an unknown type, a
- * missing or malformed field, or a filter not in `filters`.
+ * `set-filter` names a whole inbox view: a queue, and optionally a sort and
+ * custom conditions written as the inbox's URL writes them. `View` is what
+ * the inbox's own validation makes of it.
  */
-export function parseHostCommand(
-  data: unknown,
-  filters: readonly string[],
-): HostCommand | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const message = data as Record<string, unknown>;
-  if (message.source !== COMMAND_SOURCE) return null;
-  if (message.type === 'open-task') {
-    const { taskId } = message;
-    return typeof taskId === 'string' && TASK_ID.test(taskId)
-      ? { type: 'open-task', taskId }
-      : null;
-  }
-  if (message.type === 'set-filter') {
-    const { filter } = message;
-    return typeof filter === 'string' && filters.includes(filter)
-      ? { type: 'set-filter', filter }
-      : null;
-  }
-  return null;
-}
+export type HostCommand<View = unknown> =
+  { type: 'open-task'; taskId: string } | { type: 'set-filter'; view: View };
 
-/** FRAME_ANCESTORS as origins: `'self'` is the app's own. */
-export function allowedParentOrigins(
-  configured: readonly string[],
-  ownOrigin: string,
-): string[] {
-  return configured.map((origin) => (origin === "'self'" ? ownOrigin : origin));
-}
-
-interface ParentWindow {
-  postMessage(message: unknown, targetOrigin: string): void;
-}
-
-interface HostWindow {
-  parent: ParentWindow;
-  location: Pick<Location, 'origin'> & {
-    ancestorOrigins?: { readonly length: number; [index: number]: string };
-  };
-  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
-  removeEventListener(
-    type: 'message',
-    listener: (e: MessageEvent) => void,
-  ): void;
-}
-
-/**
- * The parent's origin when it is allowed: from `location.ancestorOrigins`
- * (Chromium, Safari), else the referrer, else the one allowed origin if
- * there is exactly one (the browser then drops the message unless the
- * parent really has that origin). Null when none applies.
- */
-export function resolveParentOrigin(
-  allowed: readonly string[],
-  ancestorOrigins: HostWindow['location']['ancestorOrigins'],
-  referrer: string,
-): string | null {
-  let candidate: string | null = null;
-  if (ancestorOrigins && ancestorOrigins.length > 0) {
-    candidate = ancestorOrigins[0] ?? null;
-  } else if (referrer !== '' && URL.canParse(referrer)) {
-    candidate = new URL(referrer).origin;
-  }
-  if (candidate !== null) return allowed.includes(candidate) ? candidate : null;
-  return allowed.length === 1 ? (allowed[0] ?? null) : null;
-}
+/** A `set-filter` command's fields in URL form, for the inbox to validate. */
+export type ViewFields = Record<string, unknown>;
 
 export interface HostBridge {
   /** True when framed by an allowed parent: events will be sent. */
@@ -103,83 +38,9 @@ export interface HostBridge {
   dispose(): void;
 }
 
-export interface HostBridgeOptions {
-  /** FRAME_ANCESTORS from the runtime config. */
-  allowedOrigins: readonly string[];
-  /** The filters `set-filter` may name. */
-  filters: readonly string[];
-  onCommand: (command: HostCommand) => void;
-  window?: HostWindow;
-  referrer?: string;
-}
-
 /** A bridge that sends nothing and hears nothing: the app is not framed. */
 export const DETACHED_HOST: HostBridge = {
   connected: false,
   send: () => undefined,
   dispose: () => undefined,
 };
-
-/** Connects the framed app to its parent page, if the parent is allowed. */
-export function createHostBridge({
-  allowedOrigins,
-  filters,
-  onCommand,
-  window: win = window,
-  referrer = document.referrer,
-}: HostBridgeOptions): HostBridge {
-  const parent = win.parent;
-  if ((parent as unknown) === win) return DETACHED_HOST;
-  const allowed = allowedParentOrigins(allowedOrigins, win.location.origin);
-  let target = resolveParentOrigin(
-    allowed,
-    win.location.ancestorOrigins,
-    referrer,
-  );
-  const listener = (event: MessageEvent) => {
-    if (event.source !== (parent as unknown)) return;
-    if (!allowed.includes(event.origin)) return;
-    if (target !== null && event.origin !== target) return;
-    const command = parseHostCommand(event.data, filters);
-    if (!command) return;
-    // A browser that told us nothing about the parent learns it here.
-    target ??= event.origin;
-    onCommand(command);
-  };
-  win.addEventListener('message', listener);
-  return {
-    get connected() {
-      return target !== null;
-    },
-    send(event) {
-      if (target === null) return;
-      parent.postMessage({ source: EVENT_SOURCE, ...event }, target);
-    },
-    dispose() {
-      win.removeEventListener('message', listener);
-    },
-  };
-}
-
-/**
- * Reports the document's height as `resize` events, so the portal can size
- * the frame to the content. Returns a function that stops watching.
- */
-export function watchHeight(
-  element: HTMLElement,
-  send: (height: number) => void,
-): () => void {
-  let last = -1;
-  const report = () => {
-    const height = Math.ceil(element.getBoundingClientRect().height);
-    if (height === last) return;
-    last = height;
-    send(height);
-  };
-  const observer = new ResizeObserver(report);
-  observer.observe(element);
-  report();
-  return () => {
-    observer.disconnect();
-  };
-}

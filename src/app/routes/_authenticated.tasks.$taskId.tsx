@@ -11,7 +11,7 @@ import { TaskErrorPanel } from '../features/task-details/task-error-panel';
 import { TaskDetailsView } from '../features/task-details/task-details-view';
 import { TASK_DETAILS_VIEW_FRAGMENT } from '../features/task-details/task-details-view.fragment';
 import { nextTaskId } from '../features/task-inbox/next-task';
-import { toTaskQuery } from '../features/task-inbox/task-search';
+import { toTaskQuery } from '../features/task-inbox/task-view';
 import { TaskCompletion } from '../features/task-form/task-completion';
 import { TASK_COMPLETION_FRAGMENT } from '../features/task-form/task-completion.fragment';
 

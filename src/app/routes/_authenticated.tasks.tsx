@@ -1,10 +1,8 @@
 import { Outlet, createFileRoute, useParams } from '@tanstack/react-router';
 import { InboxPage } from '../features/task-inbox/inbox-page';
 import { TASK_INBOX_ROUTE_QUERY } from '../features/task-inbox/task-inbox-query';
-import {
-  parseTaskSearch,
-  toTaskQuery,
-} from '../features/task-inbox/task-search';
+import { parseTaskSearch } from '../features/task-inbox/task-search';
+import { toTaskQuery } from '../features/task-inbox/task-view';
 
 export const Route = createFileRoute('/_authenticated/tasks')({
   validateSearch: parseTaskSearch,

@@ -1,10 +1,11 @@
 import { Link, Outlet } from '@tanstack/react-router';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ApolloClient } from '@apollo/client';
 import type { Auth, AuthUser } from '../auth/auth-types';
 import { useAuthState } from '../auth/use-auth-state';
 import type { FatalErrorStore } from '../lib/fatal-error';
 import type { EmbedContext } from '../router-context';
+import { Button } from '../components/button';
 import { ErrorPanel } from '../components/error-panel';
 import { StorageNote } from '../components/storage-note';
 import { OfflineBanner } from '../components/offline-banner';
@@ -13,6 +14,11 @@ import { ThemeToggle } from '../components/theme-toggle';
 import { LazyUserMenu } from './lazy-user-menu';
 import { AppNav } from './app-nav';
 import { useRouteFocus } from '../components/use-route-focus';
+import { LazyKeyboardShortcuts } from './lazy-keyboard-shortcuts';
+
+const TEXT = {
+  shortcuts: 'Keyboard shortcuts',
+};
 
 interface AppShellProps {
   auth: Auth;
@@ -42,6 +48,10 @@ export function AppShell({
     fatal.get,
   );
   const current = state.user ?? user;
+  const [helpOpen, setHelpOpen] = useState(false);
+  const showHelp = useCallback(() => {
+    setHelpOpen(true);
+  }, []);
   useRouteFocus();
 
   // Back online: refresh what is on screen instead of waiting for the next poll.
@@ -74,6 +84,7 @@ export function AppShell({
               name={current.name}
               username={current.username}
               onSignOut={() => void auth.signout()}
+              onShowShortcuts={showHelp}
             />
           </div>
         </header>
@@ -96,6 +107,20 @@ export function AppShell({
           <Outlet />
         )}
       </main>
+      {embed.embedded ? (
+        <footer className="embed-footer">
+          <Button size="small" variant="ghost" onPress={showHelp}>
+            {TEXT.shortcuts}
+          </Button>
+        </footer>
+      ) : null}
+      <LazyKeyboardShortcuts
+        onShowHelp={showHelp}
+        helpOpen={helpOpen}
+        onCloseHelp={() => {
+          setHelpOpen(false);
+        }}
+      />
       {state.status === 'expired' ? (
         <LazySessionExpiredDialog
           onSignIn={() => {

@@ -8,6 +8,7 @@ interface LazyUserMenuProps {
   name: string;
   username: string;
   onSignOut: () => void;
+  onShowShortcuts: () => void;
 }
 
 function TriggerLook({

@@ -45,6 +45,19 @@ function sortOf(query: TaskQuery): { key: SortKey; desc: boolean } {
   };
 }
 
+function inRange(
+  value: string | null | undefined,
+  range: { from: string; to: string } | null | undefined,
+): boolean {
+  if (!range) return true;
+  const at = epoch(value ?? null);
+  return (
+    at !== null &&
+    at >= new Date(range.from).getTime() &&
+    at <= new Date(range.to).getTime()
+  );
+}
+
 function matches(task: TaskFixture, q: TaskQuery): boolean {
   if (q.state ? task.taskState !== q.state : task.taskState === 'CANCELED')
     return false;
@@ -58,7 +71,21 @@ function matches(task: TaskFixture, q: TaskQuery): boolean {
     !(task.candidateGroups ?? []).includes(q.candidateGroup)
   )
     return false;
-  return true;
+  if (q.candidateUser && !(task.candidateUsers ?? []).includes(q.candidateUser))
+    return false;
+  if (
+    q.processDefinitionId &&
+    task.processDefinitionId !== q.processDefinitionId
+  )
+    return false;
+  if (q.processInstanceId && task.processInstanceId !== q.processInstanceId)
+    return false;
+  if (q.taskDefinitionId && task.taskDefinitionId !== q.taskDefinitionId)
+    return false;
+  return (
+    inRange(task.dueDate, q.dueDate) &&
+    inRange(task.followUpDate, q.followUpDate)
+  );
 }
 
 /**
@@ -69,6 +96,8 @@ function matches(task: TaskFixture, q: TaskQuery): boolean {
 export class World {
   tasks: TaskFixture[];
   forms: FormFixture[];
+  /** Task queries in the order they were received. */
+  readonly queries: TaskQuery[] = [];
   /** Operation names in the order they were received. */
   readonly operations: string[] = [];
   /** Deployed processes, latest versions only (as `processes` lists them). */
@@ -115,6 +144,7 @@ export class World {
   }
 
   searchTasks(query: TaskQuery) {
+    this.queries.push(query);
     const { key, desc } = sortOf(query);
     const missing = desc ? -Infinity : Infinity;
     const value = (t: TaskFixture) => key(t) ?? missing;

@@ -1,6 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { Button } from '../../components/button';
+import { useShortcutAction } from '../../components/shortcut-actions';
 import { describeClaimError } from './claim-errors';
 import { useClaimTask } from './use-claim-task';
 
@@ -11,6 +12,11 @@ interface AssignButtonProps {
   /** Re-reads the task after a conflict so the page shows who has it. */
   onConflict: () => void;
 }
+
+const TEXT = {
+  takenBy: (assignee: string) =>
+    `This task is assigned to ${assignee}; only they can unassign it.`,
+};
 
 type Status =
   | { kind: 'idle' }
@@ -50,6 +56,13 @@ export function AssignButton({
       }
     }
   }
+
+  // `a`: the same as pressing the button; its live region reports the result.
+  useShortcutAction('assign', () => {
+    if (!canAct && assignee) return TEXT.takenBy(assignee);
+    if (!pending) void run();
+    return null;
+  });
 
   const live = pending
     ? mine

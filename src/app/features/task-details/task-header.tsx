@@ -2,6 +2,7 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { TASK_HEADER_FRAGMENT } from './task-header.fragment';
 import type { TaskHeader_task } from '../../graphql/__generated__/graphql';
+import { useShortcutAction } from '../../components/shortcut-actions';
 import { AssignButton } from './assign-button';
 
 interface TaskHeaderProps {
@@ -15,6 +16,11 @@ const STATE_LABELS: Record<string, string> = {
   CANCELED: 'Cancelled',
 };
 
+const CLOSED: Record<string, string> = {
+  COMPLETED: 'This task is completed, so it cannot be assigned.',
+  CANCELED: 'This task was cancelled, so it cannot be assigned.',
+};
+
 /** The task's name as the page heading, its process, and the assign action. */
 export function TaskHeader({ task, username, onConflict }: TaskHeaderProps) {
   const { data, complete } = useFragment({
@@ -22,6 +28,8 @@ export function TaskHeader({ task, username, onConflict }: TaskHeaderProps) {
     fragmentName: 'TaskHeader_task',
     from: task,
   });
+  const closed = complete ? CLOSED[data.taskState] : undefined;
+  useShortcutAction('assign', () => closed ?? null, closed !== undefined);
   if (!complete) return null;
   const stateLabel = STATE_LABELS[data.taskState];
   return (

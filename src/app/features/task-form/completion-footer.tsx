@@ -1,4 +1,5 @@
 import { Button } from '../../components/button';
+import { useShortcutAction } from '../../components/shortcut-actions';
 import type { CompletionFailure } from './completion-failure';
 
 interface CompletionFooterProps {
@@ -11,6 +12,11 @@ interface CompletionFooterProps {
   onRetry: () => void;
 }
 
+const TEXT = {
+  notYours: 'Assign the task to yourself to complete it.',
+  busy: 'The task is being completed.',
+};
+
 /** `Complete task`, why it is unavailable, its progress, and what went wrong. */
 export function CompletionFooter({
   canComplete,
@@ -20,6 +26,14 @@ export function CompletionFooter({
   onComplete,
   onRetry,
 }: CompletionFooterProps) {
+  // Ctrl+Enter presses `Complete task`: validation, progress and errors are
+  // announced by the same regions as for a click.
+  useShortcutAction('complete', () => {
+    if (!canComplete) return TEXT.notYours;
+    if (pending) return TEXT.busy;
+    onComplete();
+    return null;
+  });
   return (
     <div className="completion-footer">
       {problem ? (
@@ -40,7 +54,7 @@ export function CompletionFooter({
       ) : null}
       {!canComplete ? (
         <p className="hint" id="complete-hint">
-          Assign the task to yourself to complete it.
+          {TEXT.notYours}
         </p>
       ) : null}
       <span role="status" aria-live="polite" className="visually-hidden">

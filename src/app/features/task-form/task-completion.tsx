@@ -1,5 +1,7 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
+import { useRef, type ReactNode } from 'react';
+import { useShortcutAction } from '../../components/shortcut-actions';
 import { TASK_COMPLETION_FRAGMENT } from './task-completion.fragment';
 import type { TaskCompletion_task } from '../../graphql/__generated__/graphql';
 import { CompletionFooter } from './completion-footer';
@@ -10,6 +12,50 @@ import type { CompletionOptions } from './use-completion-flow';
 import { VariablesEditor } from './variables-editor';
 import { VariablesTable } from './variables-table';
 
+const TEXT = {
+  noField: 'This task has nothing to fill in.',
+  readOnly: 'The form is read-only until you assign the task to yourself.',
+  inForm: 'In the form.',
+};
+
+const FIELDS =
+  'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [contenteditable="true"]';
+// Forms show read-only fields (an invoice number, say) before the ones to fill in.
+const WRITABLE =
+  'input:not([type="hidden"]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly]), select:not([disabled]), [contenteditable="true"]';
+// The variables editor shows values until `Edit` or `Add variable` is pressed.
+const CONTROLS = 'button:not([disabled])';
+
+/**
+ * The work area, marked so Ctrl+Enter can complete from inside its fields,
+ * with `f` focusing its first field to fill in (any field, to read, when
+ * the user may not change it).
+ */
+function WorkArea({
+  editable,
+  children,
+}: {
+  editable: boolean;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useShortcutAction('focus-form', () => {
+    const area = ref.current;
+    const field = editable
+      ? (area?.querySelector<HTMLElement>(WRITABLE) ??
+        area?.querySelector<HTMLElement>(CONTROLS))
+      : area?.querySelector<HTMLElement>(FIELDS);
+    if (!field) return editable ? TEXT.noField : TEXT.readOnly;
+    field.focus();
+    return editable ? TEXT.inForm : TEXT.readOnly;
+  });
+  return (
+    <div ref={ref} data-shortcut-scope="task-work">
+      {children}
+    </div>
+  );
+}
+
 interface TaskCompletionProps extends Omit<CompletionOptions, 'taskId'> {
   task: FragmentType<TaskCompletion_task>;
 }
@@ -19,7 +65,24 @@ interface TaskCompletionProps extends Omit<CompletionOptions, 'taskId'> {
  * has none. Only the assignee may change anything; finished tasks show the
  * variables they were completed with.
  */
-export function TaskCompletion({ task, ...options }: TaskCompletionProps) {
+export function TaskCompletion(props: TaskCompletionProps) {
+  const { data, complete } = useFragment({
+    fragment: TASK_COMPLETION_FRAGMENT,
+    fragmentName: 'TaskCompletion_task',
+    from: props.task,
+  });
+  const editable =
+    complete &&
+    data.taskState === 'CREATED' &&
+    data.assignee === props.username;
+  return (
+    <WorkArea editable={editable}>
+      <TaskWork {...props} />
+    </WorkArea>
+  );
+}
+
+function TaskWork({ task, ...options }: TaskCompletionProps) {
   const { data, complete } = useFragment({
     fragment: TASK_COMPLETION_FRAGMENT,
     fragmentName: 'TaskCompletion_task',

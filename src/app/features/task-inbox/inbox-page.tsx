@@ -1,14 +1,43 @@
-import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
+import { Button } from '../../components/button';
+import { useShortcutAction } from '../../components/shortcut-actions';
+import type { InboxDialogState } from './inbox-dialogs';
+import { FILTER_LABELS } from './labels';
 import { TaskFilters } from './task-filters';
 import { TaskList } from './task-list';
-import {
-  FILTER_LABELS,
-  activeGroup,
-  toTaskQuery,
-  type TaskSearch,
-  type Viewer,
-} from './task-search';
+import type { TaskSearch, Viewer } from './task-search';
+import { toTaskQuery, viewOf } from './task-view';
+
+const loadDialogs = () => import('./inbox-dialogs');
+const InboxDialogs = lazy(() =>
+  loadDialogs().then((m) => ({ default: m.InboxDialogs })),
+);
+
+// Chips show only on a custom filter; their code follows the list.
+const FilterChips = lazy(() =>
+  import('./filter-chips').then((m) => ({ default: m.FilterChips })),
+);
+
+// Names the saved filter an empty custom view matches; loads with the section.
+const SavedFilterEmptyText = lazy(() =>
+  import('./saved-filters-section').then((m) => ({
+    default: m.SavedFilterEmptyText,
+  })),
+);
+
+const FILTER_BUTTON_ID = 'filter-tasks-button';
+
+const TEXT = {
+  title: 'Tasks',
+  filter: 'Filter tasks',
+  save: 'Save filter',
+  back: '← Back to tasks',
+  noGroups: 'You are not in any group, so no group tasks can be shown.',
+  emptyIn: (name: string) => `There are no tasks in “${name}” right now.`,
+  emptyCustom: 'No task matches these filters right now.',
+  filtersOpened: 'Filter tasks',
+};
 
 interface InboxPageProps {
   search: TaskSearch;
@@ -27,24 +56,87 @@ export function InboxPage({
   pollIntervalMs,
   children,
 }: InboxPageProps) {
-  const filter = search.filter ?? 'all-open';
+  const navigate = useNavigate();
+  const view = viewOf(search, viewer);
   const query = toTaskQuery(search, viewer);
-  const group = activeGroup(search, viewer);
-  const label =
-    filter === 'my-groups' && group
-      ? `${FILTER_LABELS[filter]}: ${group}`
-      : FILTER_LABELS[filter];
+  const [dialog, setDialog] = useState<InboxDialogState | null>(null);
+  const show = (next: TaskSearch) => {
+    void navigate({ to: '.', search: next });
+  };
+  // The last chip gone takes the chips with it: focus goes to the filter
+  // button rather than being dropped on the page.
+  const showFromChips = (next: TaskSearch) => {
+    void navigate({ to: '.', search: next }).then(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body)
+        document.getElementById(FILTER_BUTTON_ID)?.focus();
+    });
+  };
+  useShortcutAction('open-filters', () => {
+    setDialog({ kind: 'filter' });
+    return TEXT.filtersOpened;
+  });
+
+  const emptyText = view.queue ? (
+    TEXT.emptyIn(FILTER_LABELS[view.queue])
+  ) : (
+    <Suspense fallback={TEXT.emptyCustom}>
+      <SavedFilterEmptyText
+        search={search}
+        viewer={viewer}
+        fallback={TEXT.emptyCustom}
+      />
+    </Suspense>
+  );
+
   return (
     <div className={`inbox${selectedTaskId ? ' inbox--has-task' : ''}`}>
       <section className="inbox__list-pane" aria-labelledby="inbox-list-title">
         <h2 id="inbox-list-title" className="inbox__title">
-          Tasks
+          {TEXT.title}
         </h2>
-        <TaskFilters search={search} viewer={viewer} />
-        {filter === 'my-groups' && !group ? (
-          <p className="empty-note">
-            You are not in any group, so no group tasks can be shown.
-          </p>
+        <TaskFilters
+          search={search}
+          view={view}
+          viewer={viewer}
+          onSavedFilterAction={(kind, filter) => {
+            setDialog({ kind, filter });
+          }}
+        />
+        <div className="filter-bar">
+          <Button
+            id={FILTER_BUTTON_ID}
+            size="small"
+            onPress={() => {
+              setDialog({ kind: 'filter' });
+            }}
+            onPointerEnter={() => void loadDialogs()}
+            onFocus={() => void loadDialogs()}
+          >
+            {TEXT.filter}
+          </Button>
+          <Button
+            size="small"
+            variant="ghost"
+            onPress={() => {
+              setDialog({ kind: 'save' });
+            }}
+          >
+            {TEXT.save}
+          </Button>
+        </div>
+        {view.queue ? null : (
+          <Suspense fallback={null}>
+            <FilterChips
+              view={view}
+              viewer={viewer}
+              fallbackFocusId={FILTER_BUTTON_ID}
+              onShow={showFromChips}
+            />
+          </Suspense>
+        )}
+        {view.noGroup ? (
+          <p className="empty-note">{TEXT.noGroups}</p>
         ) : (
           <TaskList
             key={JSON.stringify(query)}
@@ -53,18 +145,32 @@ export function InboxPage({
             username={viewer.username}
             selectedTaskId={selectedTaskId}
             pollIntervalMs={pollIntervalMs}
-            filterLabel={label}
+            emptyText={emptyText}
           />
         )}
       </section>
       <div className="inbox__detail-pane">
         {selectedTaskId ? (
           <Link to="/tasks" search={search} className="inbox__back">
-            ← Back to tasks
+            {TEXT.back}
           </Link>
         ) : null}
         {children}
       </div>
+      {dialog ? (
+        <Suspense fallback={null}>
+          <InboxDialogs
+            state={dialog}
+            view={view}
+            search={search}
+            viewer={viewer}
+            onShow={show}
+            onClose={() => {
+              setDialog(null);
+            }}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

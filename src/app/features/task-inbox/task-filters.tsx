@@ -1,52 +1,103 @@
 import { Link, useNavigate } from '@tanstack/react-router';
+import { Suspense, lazy } from 'react';
+import { useShortcutAction } from '../../components/shortcut-actions';
+import { FILTER_LABELS, SORT_LABELS } from './labels';
+import type { SavedFilterAction } from './saved-filter-menu';
+import type { SavedFilter } from './saved-filters';
 import {
-  FILTER_LABELS,
-  SORT_LABELS,
   TASK_FILTERS,
   activeGroup,
   sortsFor,
+  type TaskFilter,
   type TaskSearch,
   type TaskSort,
   type Viewer,
 } from './task-search';
+import { searchFor, stateOf, type TaskView } from './task-view';
+
+// Saved filters (with their import and export) follow the queues and the list.
+const SavedFiltersSection = lazy(() =>
+  import('./saved-filters-section').then((m) => ({
+    default: m.SavedFiltersSection,
+  })),
+);
+
+const TEXT = {
+  nav: 'Task filters',
+  sort: 'Sort by',
+  group: 'Group',
+  showing: (queue: string) => `Showing ${queue}`,
+};
 
 interface TaskFiltersProps {
   search: TaskSearch;
+  view: TaskView;
   viewer: Viewer;
+  onSavedFilterAction: (action: SavedFilterAction, filter: SavedFilter) => void;
 }
 
-/** The queues as a navigation landmark, plus sort (and group) choices. */
-export function TaskFilters({ search, viewer }: TaskFiltersProps) {
+function queueSearch(queue: TaskFilter): TaskSearch {
+  return queue === 'all-open' ? {} : { filter: queue };
+}
+
+/** `1`–`5` switch queues, in the order the navigation lists them. */
+function useQueueShortcuts() {
   const navigate = useNavigate();
-  const filter = search.filter ?? 'all-open';
-  const sorts = sortsFor(filter);
-  const sort =
-    search.sort && sorts.includes(search.sort) ? search.sort : 'creation';
-  const group = activeGroup(search, viewer);
+  const go = (index: number) => () => {
+    const queue = TASK_FILTERS[index] ?? 'all-open';
+    void navigate({ to: '/tasks', search: queueSearch(queue) });
+    return TEXT.showing(FILTER_LABELS[queue]);
+  };
+  useShortcutAction('queue-1', go(0));
+  useShortcutAction('queue-2', go(1));
+  useShortcutAction('queue-3', go(2));
+  useShortcutAction('queue-4', go(3));
+  useShortcutAction('queue-5', go(4));
+}
+
+/** The queues and saved filters as a navigation landmark, plus sort (and group) choices. */
+export function TaskFilters({
+  search,
+  view,
+  viewer,
+  onSavedFilterAction,
+}: TaskFiltersProps) {
+  const navigate = useNavigate();
+  useQueueShortcuts();
+  const sorts = sortsFor(stateOf(view.conditions));
+  const group = view.conditions.candidateGroup ?? activeGroup(search, viewer);
   return (
     <div className="task-filters">
-      <nav aria-label="Task filters">
+      <nav aria-label={TEXT.nav}>
         <ul className="task-filters__list">
           {TASK_FILTERS.map((value) => (
             <li key={value}>
               <Link
                 to="/tasks"
-                search={value === 'all-open' ? {} : { filter: value }}
+                search={queueSearch(value)}
                 className="task-filters__link"
-                aria-current={value === filter ? 'page' : undefined}
+                // Active means this exact view; aria-current below says which.
                 activeOptions={{ exact: true, includeSearch: true }}
+                aria-current={value === view.queue ? 'page' : undefined}
               >
                 {FILTER_LABELS[value]}
               </Link>
             </li>
           ))}
         </ul>
+        <Suspense fallback={null}>
+          <SavedFiltersSection
+            search={search}
+            viewer={viewer}
+            onAction={onSavedFilterAction}
+          />
+        </Suspense>
       </nav>
       <div className="task-filters__options">
         <label className="select-field">
-          <span>Sort by</span>
+          <span>{TEXT.sort}</span>
           <select
-            value={sort}
+            value={view.sort}
             onChange={(event) => {
               const next = event.target.value as TaskSort;
               void navigate({
@@ -65,16 +116,20 @@ export function TaskFilters({ search, viewer }: TaskFiltersProps) {
             ))}
           </select>
         </label>
-        {filter === 'my-groups' && viewer.groups.length > 1 && group ? (
+        {view.queue === 'my-groups' && viewer.groups.length > 1 && group ? (
           <label className="select-field">
-            <span>Group</span>
+            <span>{TEXT.group}</span>
             <select
               value={group}
               onChange={(event) => {
                 const next = event.target.value;
                 void navigate({
                   to: '.',
-                  search: (prev) => ({ ...prev, group: next }),
+                  search: searchFor(
+                    { ...view.conditions, candidateGroup: next },
+                    view.sort,
+                    viewer,
+                  ),
                 });
               }}
             >

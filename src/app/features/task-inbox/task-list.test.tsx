@@ -13,7 +13,10 @@ import { renderAtUrl } from '../../test/render-at-url';
 import { World } from '../../test/world';
 import { TASK_INBOX_ROUTE_QUERY } from './task-inbox-query';
 import { ROW_HEIGHT } from './task-list';
-import { toTaskQuery } from './task-search';
+import { toTaskQuery } from './task-view';
+
+// Whole-app tests on a busy machine: room beyond the 5 s default.
+vi.setConfig({ testTimeout: 20_000 });
 
 const viewer = { username: 'demo', groups: ['accounting', 'management'] };
 

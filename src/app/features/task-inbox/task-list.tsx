@@ -1,9 +1,20 @@
 import { useQuery } from '@apollo/client/react';
+import { useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorPanel } from '../../components/error-panel';
+import { keepFocusOnNextRoute } from '../../components/shortcut-actions';
 import { Skeleton } from '../../components/skeleton';
 import type { TaskInboxRouteQuery } from '../../graphql/__generated__/graphql';
 import type { TaskQuery } from '../../graphql/__generated__/schema-types';
@@ -11,6 +22,11 @@ import { TASK_INBOX_ROUTE_QUERY } from './task-inbox-query';
 import { TaskListItem } from './task-list-item';
 import { PAGE_SIZE, type TaskSearch } from './task-search';
 import { useScrollAnchor } from './use-scroll-anchor';
+
+// j, k and Escape follow the first render, as the key listener does.
+const ListKeyboard = lazy(() =>
+  import('./use-list-keyboard').then((m) => ({ default: m.ListKeyboard })),
+);
 
 export const ROW_HEIGHT = 112;
 /** Start loading the next page this many rows before the end. */
@@ -22,8 +38,8 @@ interface TaskListProps {
   username: string;
   selectedTaskId: string | undefined;
   pollIntervalMs: number;
-  /** Names the active filter in the empty state. */
-  filterLabel: string;
+  /** The empty state's sentence, naming the active view. */
+  emptyText: ReactNode;
 }
 
 /**
@@ -85,7 +101,7 @@ export function TaskList(props: TaskListProps) {
   if (tasks.length === 0) {
     return (
       <EmptyState title="No tasks found">
-        <p>There are no tasks in “{props.filterLabel}” right now.</p>
+        <p>{props.emptyText}</p>
       </EmptyState>
     );
   }
@@ -110,6 +126,7 @@ interface VirtualTaskListProps extends TaskListProps {
 /** Renders only the rows in view (plus a few), so 10,000 tasks stay light. */
 export function VirtualTaskList(props: VirtualTaskListProps) {
   const { tasks, hasMore, headTrimmed, onLoadPage } = props;
+  const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
   const ids = useMemo(() => tasks.map((task) => task.id), [tasks]);
   const anchor = useScrollAnchor(ids, scrollRef, ROW_HEIGHT);
@@ -137,6 +154,21 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
 
   return (
     <div className="task-list">
+      <Suspense fallback={null}>
+        <ListKeyboard
+          ids={ids}
+          hasMore={hasMore}
+          selectedTaskId={props.selectedTaskId}
+          onBack={(keepFocus) => {
+            if (keepFocus) keepFocusOnNextRoute();
+            void navigate({ to: '/tasks', search: props.search });
+          }}
+          scrollToIndex={(index) => {
+            virtualizer.scrollToIndex(index, { align: 'auto' });
+          }}
+          rendered={items}
+        />
+      </Suspense>
       <p className="task-list__count">
         {tasks.length}
         {hasMore ? '+' : ''} {tasks.length === 1 ? 'task' : 'tasks'}

@@ -87,6 +87,11 @@ export type VariableValueQueryVariables = Exact<{
 
 export type VariableValueQuery = { variable: { __typename: 'Variable', id: string, value: string } };
 
+export type TaskFilterProcessesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TaskFilterProcessesQuery = { processes: Array<{ __typename: 'Process', id: string, name: string | null, processDefinitionId: string | null, version: number | null }> };
+
 export type TaskInboxRouteQueryVariables = Exact<{
   query: Schema.TaskQuery;
 }>;

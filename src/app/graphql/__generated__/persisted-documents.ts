@@ -6,6 +6,7 @@ export const persistedDocumentHashes: Readonly<Record<string, string>> = {
   StartProcessFirstTaskQuery: 'b85e7ffdb2e743b5fffd058371c92230df4d24e2cd17c6af9539cc8dc1fe963c',
   StartProcessMutation: 'c0413fbcedb3e3bd6d4c80b045fe5b678152dfabfa7de3dff15816016a4e3816',
   TaskDetailsRouteQuery: '1d632feda833de79d2cd4e1d4478bbd8f9f6c2894c4e10c73ea8c45f29be34d1',
+  TaskFilterProcessesQuery: 'af7cc72b78b178fdbe8c24dc96e2b0902304c75f7510556bf62c3f9783d80428',
   TaskFormQuery: 'c6c153a38030c997b33e1fdb01f8b6cf821e086c9eb920f42157ec3035880973',
   TaskFormVariablesQuery: '68700a4660fd01516c47165907ea53ee3f1bb0e98a48dd1009dc1cd92e640f62',
   TaskInboxRouteQuery: '819639cc250fcc26b88df560b319ab8f2bd6c2322ebfd3f3eee1699489744fae',

@@ -111,6 +111,7 @@ describe('trusted documents (proxy mode)', () => {
       'StartProcessFirstTaskQuery',
       'StartProcessMutation',
       'TaskDetailsRouteQuery',
+      'TaskFilterProcessesQuery',
       'TaskFormQuery',
       'TaskFormVariablesQuery',
       'TaskInboxRouteQuery',

@@ -7,7 +7,12 @@ import {
 import { TasklistApiError, type TaskQuery } from '../tasklist-upstream';
 import { UpstreamFailure } from '../upstream-errors';
 import { UpstreamHttp, type ServiceTokens } from '../upstream-http';
+import { readFileSync } from 'node:fs';
+import { buildSchema, isInputObjectType } from 'graphql';
+import { SCHEMA_FILE } from '../../proxy/proxy-schema';
 import { RestV2Upstream } from './rest-v2-upstream';
+import { TASK_QUERY_ARGUMENTS } from './task-query';
+import { v2StatesOf } from './task-result';
 
 // Issue 12: the rest-v2 adapter against a fake Camunda 8.8 REST API v2, one
 // operation at a time, with the exact Tasklist messages the SPA shows.
@@ -242,6 +247,86 @@ describe('tasks: filters', () => {
       $lte: dueDate.to,
     });
     expect(await ids({ followUpDate: dueDate })).toEqual([KEY(1)]);
+  });
+});
+
+describe('tasks: the inbox’s custom filters (issue 16)', () => {
+  test('every TaskQuery argument of the schema has a v2 mapping', () => {
+    const input = buildSchema(readFileSync(SCHEMA_FILE, 'utf8')).getType(
+      'TaskQuery',
+    );
+    if (!isInputObjectType(input)) throw new Error('TaskQuery is missing');
+    expect(Object.keys(input.getFields()).sort()).toEqual(
+      Object.keys(TASK_QUERY_ARGUMENTS).sort(),
+    );
+  });
+
+  test('an argument v2 cannot express is refused, never dropped', async () => {
+    world([aV2Task({ key: KEY(1) })]);
+    const calls = v2.calls.length;
+    const query = { priority: 50 } as TaskQuery;
+    expect(await message(upstream.tasks(query))).toBe(
+      "The task filter priority cannot be expressed on this Camunda version's REST API v2",
+    );
+    expect(v2.calls.length).toBe(calls);
+  });
+
+  test('every field of the Filter tasks dialog at once becomes one v2 search', async () => {
+    const invoice = '2251799813685250';
+    const match = {
+      processDefinitionKey: invoice,
+      candidateGroups: ['accounting'],
+      candidateUsers: ['bob'],
+      dueDate: Date.UTC(2026, 11, 3, 10),
+      followUpDate: Date.UTC(2026, 11, 1, 10),
+    };
+    world([
+      aV2Task({ key: KEY(1), ...match }),
+      aV2Task({ key: KEY(2), ...match, assignee: 'alice' }),
+      aV2Task({ key: KEY(3), ...match, candidateGroups: ['sales'] }),
+      aV2Task({ key: KEY(4), ...match, candidateUsers: ['carol'] }),
+      aV2Task({ key: KEY(5), ...match, dueDate: Date.UTC(2026, 11, 20) }),
+      aV2Task({ key: KEY(6), ...match, followUpDate: null }),
+      aV2Task({ key: KEY(7), ...match, processDefinitionKey: '9' }),
+      aV2Task({ key: KEY(8), ...match, state: 'COMPLETED' }),
+    ]);
+    // As the SPA's toTaskQuery writes it: an open end is the widest instant.
+    const query: TaskQuery = {
+      pageSize: 50,
+      sort: [{ field: 'dueDate', order: 'ASC' }],
+      state: 'CREATED',
+      assigned: false,
+      candidateGroup: 'accounting',
+      candidateUser: 'bob',
+      processDefinitionId: invoice,
+      dueDate: {
+        from: '2026-12-01T00:00:00.000Z',
+        to: '2026-12-07T23:59:59.999Z',
+      },
+      followUpDate: {
+        from: '1970-01-01T00:00:00.000Z',
+        to: '9999-12-31T23:59:59.999Z',
+      },
+    };
+    expect((await upstream.tasks(query)).map((task) => task.id)).toEqual([
+      KEY(1),
+    ]);
+    expect(lastSearch().filter).toEqual({
+      state: { $in: v2StatesOf('CREATED') },
+      assignee: { $exists: false },
+      candidateGroup: 'accounting',
+      candidateUser: 'bob',
+      processDefinitionKey: invoice,
+      dueDate: {
+        $gte: '2026-12-01T00:00:00.000Z',
+        $lte: '2026-12-07T23:59:59.999Z',
+      },
+      followUpDate: {
+        $gte: '1970-01-01T00:00:00.000Z',
+        $lte: '9999-12-31T23:59:59.999Z',
+      },
+    });
+    expect(lastSearch().sort).toEqual([{ field: 'dueDate', order: 'ASC' }]);
   });
 });
 

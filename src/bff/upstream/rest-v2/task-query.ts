@@ -1,4 +1,8 @@
-import type { DateRange, TaskQuery } from '../tasklist-upstream';
+import {
+  TasklistApiError,
+  type DateRange,
+  type TaskQuery,
+} from '../tasklist-upstream';
 import { v2StatesOf } from './task-result';
 import type {
   ElementId,
@@ -21,6 +25,48 @@ const SORT_FIELD: Record<string, UserTaskSearchQuerySortRequest['field']> = {
 
 const DIGITS = /^\d{1,25}$/;
 
+/**
+ * Every `TaskQuery` argument and what carries it to v2: the search's filter,
+ * its sort, or the paging (task-pages.ts). The schema test checks this list
+ * against schema.graphql, so a new argument cannot reach v2 unmapped.
+ */
+export const TASK_QUERY_ARGUMENTS = {
+  state: 'filter',
+  assigned: 'filter',
+  assignee: 'filter',
+  candidateGroup: 'filter',
+  candidateUser: 'filter',
+  processDefinitionId: 'filter',
+  processInstanceId: 'filter',
+  taskDefinitionId: 'filter',
+  followUpDate: 'filter',
+  dueDate: 'filter',
+  sort: 'sort',
+  pageSize: 'page',
+  searchAfter: 'page',
+  searchAfterOrEqual: 'page',
+  searchBefore: 'page',
+  searchBeforeOrEqual: 'page',
+} as const satisfies Record<keyof TaskQuery, 'filter' | 'sort' | 'page'>;
+
+export const TaskQueryMessages = {
+  notExpressible: (argument: string) =>
+    `The task filter ${argument} cannot be expressed on this Camunda version's REST API v2`,
+} as const;
+
+/**
+ * Refuses an argument v2 has no equivalent for (one the schema gained
+ * without a mapping here): dropping it would answer a wider list than asked.
+ */
+function refuseUnmapped(query: TaskQuery): void {
+  for (const [argument, value] of Object.entries(query)) {
+    if (value === null || value === undefined) continue;
+    if (!Object.hasOwn(TASK_QUERY_ARGUMENTS, argument)) {
+      throw new TasklistApiError(TaskQueryMessages.notExpressible(argument));
+    }
+  }
+}
+
 function range(value: DateRange) {
   return { $gte: value.from, $lte: value.to };
 }
@@ -32,6 +78,7 @@ function range(value: DateRange) {
  * Tasklist answers an empty list.
  */
 export function toTaskSearch(query: TaskQuery): TaskSearch | null {
+  refuseUnmapped(query);
   const filter: UserTaskFilter = {};
   // Tasklist's default is every state but CANCELED.
   filter.state = {

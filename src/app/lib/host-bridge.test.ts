@@ -3,12 +3,25 @@ import {
   createHostBridge,
   parseHostCommand,
   resolveParentOrigin,
-  type HostCommand,
-} from './host-messages';
+} from './host-bridge';
+import type { HostCommand, ViewFields } from './host-messages';
 
 const PORTAL = 'https://portal.example.com';
 const APP = 'https://inbox.example.com';
-const FILTERS = ['all-open', 'unassigned', 'completed'];
+const QUEUES = ['all-open', 'unassigned', 'completed'];
+
+/** A stand-in for the inbox's validation: known queues, a `process` key, a sort. */
+function parseView(fields: ViewFields): ViewFields | null {
+  const { filter, process, sort, ...rest } = fields;
+  if (typeof filter !== 'string' || !QUEUES.includes(filter)) return null;
+  if (
+    process !== undefined &&
+    (typeof process !== 'string' || !/^\d+$/.test(process))
+  )
+    return null;
+  if (sort !== undefined && sort !== 'due') return null;
+  return Object.keys(rest).length === 0 ? fields : null;
+}
 
 /** A framed window whose parent records what it is sent. */
 function framedWindow({
@@ -46,10 +59,10 @@ function bridge(
   allowedOrigins = [PORTAL],
   referrer = '',
 ) {
-  const commands: HostCommand[] = [];
+  const commands: HostCommand<ViewFields>[] = [];
   const host = createHostBridge({
     allowedOrigins,
-    filters: FILTERS,
+    parseView,
     onCommand: (c) => commands.push(c),
     window: frame.win,
     referrer,
@@ -101,7 +114,7 @@ describe('events', () => {
     alone.parent = alone;
     const host = createHostBridge({
       allowedOrigins: [PORTAL],
-      filters: FILTERS,
+      parseView,
       onCommand: vi.fn(),
       window: alone as typeof win,
     });
@@ -152,7 +165,7 @@ describe('commands', () => {
     );
     expect(commands).toEqual([
       { type: 'open-task', taskId: '2251799813685249' },
-      { type: 'set-filter', filter: 'completed' },
+      { type: 'set-filter', view: { filter: 'completed' } },
     ]);
   });
 
@@ -228,15 +241,68 @@ describe('parseHostCommand', () => {
       'a filter object',
       { ...valid, type: 'set-filter', filter: { state: 'x' } },
     ],
+    [
+      'conditions that are not an object',
+      { ...valid, type: 'set-filter', filter: 'all-open', conditions: ['x'] },
+    ],
+    [
+      'a condition the inbox refuses',
+      {
+        ...valid,
+        type: 'set-filter',
+        filter: 'all-open',
+        conditions: { process: 'invoice' },
+      },
+    ],
+    [
+      'an unknown condition',
+      {
+        ...valid,
+        type: 'set-filter',
+        filter: 'all-open',
+        conditions: { colour: 'red' },
+      },
+    ],
+    [
+      'a queue restated among the conditions',
+      {
+        ...valid,
+        type: 'set-filter',
+        filter: 'all-open',
+        conditions: { filter: 'completed' },
+      },
+    ],
+    [
+      'a sort the inbox refuses',
+      { ...valid, type: 'set-filter', filter: 'all-open', sort: 'name' },
+    ],
   ])('refuses %s', (_, data) => {
-    expect(parseHostCommand(data, FILTERS)).toBeNull();
+    expect(parseHostCommand(data, parseView)).toBeNull();
+  });
+
+  test('set-filter: a queue, its sort and conditions, as the inbox validates them', () => {
+    expect(
+      parseHostCommand(
+        {
+          ...valid,
+          type: 'set-filter',
+          filter: 'unassigned',
+          sort: 'due',
+          conditions: { process: '2251799813685249' },
+        },
+        parseView,
+      ),
+    ).toEqual({
+      type: 'set-filter',
+      view: { filter: 'unassigned', sort: 'due', process: '2251799813685249' },
+    });
   });
 
   test('keeps only the fields it knows', () => {
     expect(
       parseHostCommand(
         { ...valid, type: 'open-task', taskId: '7', extra: '<script>' },
-        FILTERS,
+        parseView,
       ),
     ).toEqual({ type: 'open-task', taskId: '7' });
   });

@@ -1,0 +1,240 @@
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from '../../components/button';
+import { CandidateGroupField, ProcessField } from './filter-combo-fields';
+import {
+  EMPTY_FORM,
+  conditionsFrom,
+  validateForm,
+  type FilterForm,
+  type FilterFormErrors,
+} from './filter-form';
+import { DateRangeFields, MoreConditions } from './filter-form-fields';
+import { Field } from './form-field';
+import { SORT_LABELS, STATE_LABELS } from './labels';
+import {
+  TASK_STATES,
+  sortsFor,
+  type TaskConditions,
+  type TaskSort,
+  type Viewer,
+} from './task-search';
+import { effectiveSort } from './task-view';
+
+const TEXT = {
+  title: 'Filter tasks',
+  editTitle: (name: string) => `Edit “${name}”`,
+  intro:
+    'Every condition you set must match. Leave a field empty to ignore it.',
+  assignee: 'Assignee',
+  anyone: 'Anyone',
+  me: 'Me',
+  unassigned: 'Unassigned',
+  otherUser: 'A user…',
+  assigneeName: 'Assignee user name',
+  candidateUser: 'Candidate user',
+  candidateUserHint: 'Tasks this user may work on as a candidate.',
+  state: 'Task state',
+  sort: 'Sort by',
+  apply: 'Apply',
+  save: 'Save',
+  reset: 'Reset',
+  cancel: 'Cancel',
+  resetDone: 'The fields were reset; Apply shows all open tasks.',
+};
+
+interface FilterDialogProps {
+  viewer: Viewer;
+  initial: FilterForm;
+  /** The saved filter being edited, if any: the dialog then saves instead of applying. */
+  editing?: string;
+  onSubmit: (result: { conditions: TaskConditions; sort: TaskSort }) => void;
+  onClose: () => void;
+}
+
+/** `Filter tasks`: one field per filter the Tasklist API has, then Apply. */
+export function FilterDialog({
+  viewer,
+  initial,
+  editing,
+  onSubmit,
+  onClose,
+}: FilterDialogProps) {
+  const [form, setForm] = useState<FilterForm>(initial);
+  const [errors, setErrors] = useState<FilterFormErrors>({});
+  const [status, setStatus] = useState('');
+  const [focusError, setFocusError] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const set = (change: Partial<FilterForm>) => {
+    setForm((previous) => ({ ...previous, ...change }));
+    setStatus('');
+  };
+
+  useEffect(() => {
+    if (focusError === 0) return;
+    formRef.current
+      ?.querySelector<HTMLElement>('[aria-invalid="true"]')
+      ?.focus();
+  }, [focusError]);
+
+  function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const found = validateForm(form);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setFocusError((n) => n + 1);
+      return;
+    }
+    onSubmit(conditionsFrom(form));
+  }
+
+  const sort = effectiveSort(form.state, form.sort);
+  return (
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen
+      isDismissable
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+    >
+      <Modal className="modal modal--wide">
+        <Dialog className="dialog">
+          <form ref={formRef} noValidate onSubmit={submit}>
+            <Heading slot="title" className="dialog__title">
+              {editing ? TEXT.editTitle(editing) : TEXT.title}
+            </Heading>
+            <p className="dialog__intro">{TEXT.intro}</p>
+            <div className="filter-form">
+              <ProcessField
+                value={form.process}
+                onChange={(process) => {
+                  set({ process });
+                }}
+              />
+              <Field label={TEXT.assignee}>
+                {(ids) => (
+                  <select
+                    {...ids}
+                    className="input"
+                    value={form.assignee}
+                    onChange={(event) => {
+                      set({
+                        assignee: event.target.value as FilterForm['assignee'],
+                      });
+                    }}
+                  >
+                    <option value="anyone">{TEXT.anyone}</option>
+                    <option value="me">{TEXT.me}</option>
+                    <option value="unassigned">{TEXT.unassigned}</option>
+                    <option value="user">{TEXT.otherUser}</option>
+                  </select>
+                )}
+              </Field>
+              {form.assignee === 'user' ? (
+                <Field label={TEXT.assigneeName} error={errors.assigneeName}>
+                  {(ids) => (
+                    <input
+                      {...ids}
+                      className="input"
+                      autoComplete="off"
+                      value={form.assigneeName}
+                      onChange={(event) => {
+                        set({ assigneeName: event.target.value });
+                      }}
+                    />
+                  )}
+                </Field>
+              ) : null}
+              <CandidateGroupField
+                value={form.candidateGroup}
+                groups={viewer.groups}
+                error={errors.candidateGroup}
+                onChange={(candidateGroup) => {
+                  set({ candidateGroup });
+                }}
+              />
+              <Field
+                label={TEXT.candidateUser}
+                hint={TEXT.candidateUserHint}
+                error={errors.candidateUser}
+              >
+                {(ids) => (
+                  <input
+                    {...ids}
+                    className="input"
+                    autoComplete="off"
+                    value={form.candidateUser}
+                    onChange={(event) => {
+                      set({ candidateUser: event.target.value });
+                    }}
+                  />
+                )}
+              </Field>
+              <Field label={TEXT.state}>
+                {(ids) => (
+                  <select
+                    {...ids}
+                    className="input"
+                    value={form.state}
+                    onChange={(event) => {
+                      set({
+                        state: event.target.value as FilterForm['state'],
+                      });
+                    }}
+                  >
+                    {TASK_STATES.map((value) => (
+                      <option key={value} value={value}>
+                        {STATE_LABELS[value]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <DateRangeFields form={form} errors={errors} onChange={set} />
+              <MoreConditions form={form} errors={errors} onChange={set} />
+              <Field label={TEXT.sort}>
+                {(ids) => (
+                  <select
+                    {...ids}
+                    className="input"
+                    value={sort}
+                    onChange={(event) => {
+                      set({ sort: event.target.value as TaskSort });
+                    }}
+                  >
+                    {sortsFor(form.state).map((value) => (
+                      <option key={value} value={value}>
+                        {SORT_LABELS[value]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+            <p className="visually-hidden" role="status">
+              {status}
+            </p>
+            <div className="dialog__actions">
+              <Button
+                onPress={() => {
+                  setForm(EMPTY_FORM);
+                  setErrors({});
+                  setStatus(TEXT.resetDone);
+                }}
+              >
+                {TEXT.reset}
+              </Button>
+              <Button variant="ghost" onPress={onClose}>
+                {TEXT.cancel}
+              </Button>
+              <Button variant="primary" type="submit">
+                {editing ? TEXT.save : TEXT.apply}
+              </Button>
+            </div>
+          </form>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

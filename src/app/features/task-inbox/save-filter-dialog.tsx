@@ -1,0 +1,107 @@
+import { useState, type SubmitEvent } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from '../../components/button';
+import { Field } from './form-field';
+import { MAX_NAME_LENGTH } from './saved-filters';
+import type { NameProblem } from './saved-filters-edit';
+
+const TEXT = {
+  saveTitle: 'Save filter',
+  renameTitle: (name: string) => `Rename “${name}”`,
+  intro:
+    'Saves the current filter and sort under a name, in this browser, for you only.',
+  name: 'Name',
+  save: 'Save',
+  cancel: 'Cancel',
+  problems: {
+    empty: 'Enter a name.',
+    'too-long': `Use at most ${String(MAX_NAME_LENGTH)} characters, without line breaks.`,
+    taken: 'You already have a saved filter with this name.',
+  } satisfies Record<NameProblem, string>,
+  storageFailed:
+    'This browser did not let the inbox store the filter (storage may be full or turned off).',
+};
+
+interface SaveFilterDialogProps {
+  /** The filter being renamed; without it the dialog saves a new one. */
+  renaming?: string;
+  /** Checks a name; null when it can be used. */
+  check: (name: string) => NameProblem | null;
+  /** Stores the name; false when the browser refused. */
+  onSave: (name: string) => boolean;
+  onClose: () => void;
+}
+
+/** `Save filter` (a `Name` and `Save`), also used to rename a saved filter. */
+export function SaveFilterDialog({
+  renaming,
+  check,
+  onSave,
+  onClose,
+}: SaveFilterDialogProps) {
+  const [name, setName] = useState(renaming ?? '');
+  const [error, setError] = useState<string | undefined>();
+  const [failed, setFailed] = useState(false);
+
+  function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const problem = check(name);
+    if (problem) {
+      setError(TEXT.problems[problem]);
+      return;
+    }
+    if (!onSave(name)) setFailed(true);
+  }
+
+  return (
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen
+      isDismissable
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+    >
+      <Modal className="modal">
+        <Dialog className="dialog">
+          <form noValidate onSubmit={submit}>
+            <Heading slot="title" className="dialog__title">
+              {renaming ? TEXT.renameTitle(renaming) : TEXT.saveTitle}
+            </Heading>
+            {renaming ? null : <p className="dialog__intro">{TEXT.intro}</p>}
+            <Field label={TEXT.name} error={error}>
+              {(ids) => (
+                <input
+                  {...ids}
+                  className="input"
+                  autoComplete="off"
+                  // The dialog exists to take this one value.
+                  autoFocus
+                  maxLength={MAX_NAME_LENGTH + 20}
+                  value={name}
+                  onChange={(event) => {
+                    setName(event.target.value);
+                    setError(undefined);
+                  }}
+                />
+              )}
+            </Field>
+            {failed ? (
+              <p className="inline-error" role="alert">
+                {TEXT.storageFailed}
+              </p>
+            ) : null}
+            <div className="dialog__actions">
+              <Button variant="ghost" onPress={onClose}>
+                {TEXT.cancel}
+              </Button>
+              <Button variant="primary" type="submit">
+                {TEXT.save}
+              </Button>
+            </div>
+          </form>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
