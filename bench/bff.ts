@@ -20,7 +20,7 @@
  * Writes `bench/results/bff.json`.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +39,11 @@ import {
   stop,
   waitForHttp,
 } from './lib/processes';
-import { formatSelfTime, topSelfTime } from './lib/cpu-profile';
+import {
+  formatSelfTime,
+  mainThreadSelfTime,
+  type topSelfTime,
+} from './lib/cpu-profile';
 import {
   QUICK,
   ROOT,
@@ -185,13 +189,7 @@ async function profileTokenLoad(
     } finally {
       await stop(bff);
     }
-    // The main thread's profile is the first one written.
-    const file = readdirSync(profileDir)
-      .filter((f) => f.endsWith('.cpuprofile'))
-      .sort()[0];
-    return file
-      ? topSelfTime(path.join(profileDir, file), ROOT, 15, loadFromUs)
-      : undefined;
+    return mainThreadSelfTime(profileDir, ROOT, 15, loadFromUs);
   } finally {
     rmSync(profileDir, { recursive: true, force: true });
   }

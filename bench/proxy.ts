@@ -20,12 +20,16 @@
  * The ratio proxy / direct at p50 is the figure (goal ≤ 1.3).
  * Writes `bench/results/proxy.json`.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { listen, startBenchIdentity } from './lib/bench-identity';
-import { formatSelfTime, topSelfTime } from './lib/cpu-profile';
+import {
+  formatSelfTime,
+  mainThreadSelfTime,
+  type topSelfTime,
+} from './lib/cpu-profile';
 import { SequentialClient, autocannon, failures } from './lib/http';
 import { freePort, startNode, stop, waitForHttp } from './lib/processes';
 import {
@@ -204,13 +208,7 @@ async function profileProxiedRequests(
       client.close();
       await stop(bff);
     }
-    // The main thread's profile is the first one written.
-    const file = readdirSync(profileDir)
-      .filter((f) => f.endsWith('.cpuprofile'))
-      .sort()[0];
-    return file
-      ? topSelfTime(path.join(profileDir, file), ROOT, 15, fromUs)
-      : undefined;
+    return mainThreadSelfTime(profileDir, ROOT, 15, fromUs);
   } finally {
     rmSync(profileDir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@
  * self time, so a benchmark's closing note can quote where the time goes as
  * plain text instead of committing the profile itself.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 interface ProfileNode {
@@ -137,4 +137,22 @@ if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   console.log(
     formatSelfTime(topSelfTime(file, process.cwd(), Number(count ?? 10))),
   );
+}
+
+/**
+ * The top self time of the main thread of a process started with
+ * `--cpu-prof --cpu-prof-dir=<dir>`: its profile is the first one written.
+ */
+export function mainThreadSelfTime(
+  dir: string,
+  root: string,
+  count: number,
+  sinceUs?: number,
+): ReturnType<typeof topSelfTime> | undefined {
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort()[0];
+  return file
+    ? topSelfTime(path.join(dir, file), root, count, sinceUs)
+    : undefined;
 }
