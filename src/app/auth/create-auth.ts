@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import type { User, UserManager } from 'oidc-client-ts';
 import { sessionStore } from '../lib/browser-storage';
 import { safeReturnTo } from '../lib/safe-return-to';
@@ -222,7 +223,7 @@ export function createAuth(
       if (redirectOptions?.userInitiated) loopGuard.reset();
       if (!loopGuard.allows()) {
         throw new SigninError(
-          'Signing in keeps failing. Check that the sign-in service is reachable, then try again.',
+          t`Signing in keeps failing. Check that the sign-in service is reachable, then try again.`,
         );
       }
       // A second call while the page is already leaving must not count twice.
@@ -301,7 +302,7 @@ export function createAuth(
       // Ours already (the library did not load): it says what to do.
       if (cause instanceof SigninError) throw cause;
       throw new SigninError(
-        'The sign-in could not be completed. Please sign in again.',
+        t`The sign-in could not be completed. Please sign in again.`,
         { cause },
       );
     }

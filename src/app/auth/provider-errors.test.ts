@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { describe, expect, it } from 'vitest';
 import {
   KNOWN_PROVIDER_ERRORS,
@@ -30,7 +31,7 @@ describe('describeProviderError', () => {
     expect([...KNOWN_PROVIDER_ERRORS].sort()).toEqual([...standard].sort());
     for (const code of standard) {
       const message = describeProviderError(code);
-      expect(message).not.toBe(UNKNOWN_PROVIDER_ERROR);
+      expect(message).not.toBe(i18n._(UNKNOWN_PROVIDER_ERROR));
       expect(message).toMatch(/^[A-Z].*\.$/);
     }
   });
@@ -43,6 +44,6 @@ describe('describeProviderError', () => {
     'constructor',
     'toString',
   ])('answers %j with the generic sentence, never echoing it', (code) => {
-    expect(describeProviderError(code)).toBe(UNKNOWN_PROVIDER_ERROR);
+    expect(describeProviderError(code)).toBe(i18n._(UNKNOWN_PROVIDER_ERROR));
   });
 });

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import {
   Button as AriaButton,
   Text,
@@ -9,11 +10,12 @@ import { toastQueue } from './toast-queue';
 
 /** Renders the toast queue in a labelled, keyboard-reachable landmark region. */
 export function AppToastRegion() {
+  const { t } = useLingui();
   return (
     <ToastRegion
       queue={toastQueue}
       className="toast-region"
-      aria-label="Notifications"
+      aria-label={t`Notifications`}
     >
       {({ toast }) => (
         <Toast toast={toast} className={`toast toast--${toast.content.kind}`}>
@@ -28,7 +30,7 @@ export function AppToastRegion() {
           <AriaButton
             slot="close"
             className="toast__close"
-            aria-label="Dismiss"
+            aria-label={t`Dismiss`}
           >
             ×
           </AriaButton>

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { createFileRoute } from '@tanstack/react-router';
 import { SignInPage } from '../shell/sign-in-page';
 import { PopupSignIn } from '../shell/popup-sign-in';
@@ -18,7 +19,8 @@ export const Route = createFileRoute('/login')({
     } catch (error) {
       return {
         returnTo,
-        signinError: error instanceof Error ? error.message : 'Sign-in failed.',
+        signinError:
+          error instanceof Error ? error.message : t`Sign-in failed.`,
       };
     }
   },

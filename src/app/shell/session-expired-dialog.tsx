@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { PopupSigninError } from '../auth/signin-error';
@@ -21,10 +22,12 @@ export function SessionExpiredDialog({
       <Modal className="modal">
         <Dialog role="alertdialog" className="dialog">
           <Heading slot="title" className="dialog__title">
-            Your session has expired
+            <Trans>Your session has expired</Trans>
           </Heading>
           <p>
-            Sign in again to carry on. Anything you typed into a task is kept.
+            <Trans>
+              Sign in again to carry on. Anything you typed into a task is kept.
+            </Trans>
           </p>
           {failure ? (
             <div role="alert" className="sign-in__problem">
@@ -53,7 +56,7 @@ export function SessionExpiredDialog({
             }}
             autoFocus
           >
-            Sign in again
+            <Trans>Sign in again</Trans>
           </Button>
         </Dialog>
       </Modal>

@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 // eslint-disable-next-line testing-library/no-manual-cleanup -- no vitest globals, so no auto-cleanup
 import { cleanup, configure } from '@testing-library/react';
+import { i18n } from '@lingui/core';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { messages as appMessages } from '../i18n/locales/en/app.po';
+import { messages as taskMessages } from '../i18n/locales/en/task.po';
 import { toastQueue } from '../components/toast-queue';
 import { server } from './msw-server';
 
@@ -35,6 +38,15 @@ window.scrollTo = () => undefined;
 // ceiling only slows a test that is failing anyway.
 configure({ asyncUtilTimeout: 5_000 });
 
+// Tests read the English texts, as users of the source language would; a
+// test that needs another language activates it itself.
+function activateEnglish() {
+  i18n.load('en', { ...appMessages, ...taskMessages });
+  i18n.activate('en');
+  document.documentElement.lang = 'en';
+}
+activateEnglish();
+
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
 });
@@ -58,6 +70,7 @@ afterEach(() => {
   sessionStorage.clear();
   localStorage.clear();
   vi.restoreAllMocks();
+  if (i18n.locale !== 'en') activateEnglish();
 });
 
 afterAll(() => {

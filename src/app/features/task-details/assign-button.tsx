@@ -1,4 +1,5 @@
 import { useApolloClient } from '@apollo/client/react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { Button } from '../../components/button';
 import { useShortcutAction } from '../../components/shortcut-actions';
@@ -30,6 +31,7 @@ export function AssignButton({
   username,
   onConflict,
 }: AssignButtonProps) {
+  const { t } = useLingui();
   const { assignToMe, unassign, pending } = useClaimTask();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const client = useApolloClient();
@@ -42,10 +44,10 @@ export function AssignButton({
     try {
       if (mine) {
         await unassign(taskId);
-        setStatus({ kind: 'done', text: 'Task unassigned.' });
+        setStatus({ kind: 'done', text: t`Task unassigned.` });
       } else {
         await assignToMe(taskId, username);
-        setStatus({ kind: 'done', text: 'Task assigned to you.' });
+        setStatus({ kind: 'done', text: t`Task assigned to you.` });
       }
     } catch (error) {
       const { message, conflict } = describeClaimError(error);
@@ -66,8 +68,8 @@ export function AssignButton({
 
   const live = pending
     ? mine
-      ? 'Unassigning…'
-      : 'Assigning…'
+      ? t`Unassigning…`
+      : t`Assigning…`
     : status.kind === 'done'
       ? status.text
       : '';
@@ -79,7 +81,7 @@ export function AssignButton({
           isPending={pending}
           onPress={() => void run()}
         >
-          {mine ? 'Unassign' : 'Assign to me'}
+          {mine ? <Trans>Unassign</Trans> : <Trans>Assign to me</Trans>}
         </Button>
       ) : null}
       <span className="assign__status" role="status" aria-live="polite">

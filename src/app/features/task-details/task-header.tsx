@@ -1,5 +1,8 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { TASK_HEADER_FRAGMENT } from './task-header.fragment';
 import type { TaskHeader_task } from '../../graphql/__generated__/graphql';
 import { useShortcutAction } from '../../components/shortcut-actions';
@@ -11,9 +14,9 @@ interface TaskHeaderProps {
   onConflict: () => void;
 }
 
-const STATE_LABELS: Record<string, string> = {
-  COMPLETED: 'Completed',
-  CANCELED: 'Cancelled',
+const STATE_LABELS: Record<string, MessageDescriptor> = {
+  COMPLETED: msg`Completed`,
+  CANCELED: msg`Cancelled`,
 };
 
 const CLOSED: Record<string, string> = {
@@ -23,6 +26,7 @@ const CLOSED: Record<string, string> = {
 
 /** The task's name as the page heading, its process, and the assign action. */
 export function TaskHeader({ task, username, onConflict }: TaskHeaderProps) {
+  const { i18n } = useLingui();
   const { data, complete } = useFragment({
     fragment: TASK_HEADER_FRAGMENT,
     fragmentName: 'TaskHeader_task',
@@ -42,7 +46,7 @@ export function TaskHeader({ task, username, onConflict }: TaskHeaderProps) {
       </div>
       <div className="task-header__actions">
         {stateLabel ? (
-          <span className="badge badge--neutral">{stateLabel}</span>
+          <span className="badge badge--neutral">{i18n._(stateLabel)}</span>
         ) : (
           <AssignButton
             taskId={data.id}

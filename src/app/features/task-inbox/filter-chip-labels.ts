@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { formatDate } from '../../lib/dates';
 import { STATE_LABELS } from './labels';
 import type { ConditionKey, TaskConditions } from './task-search';
@@ -33,7 +34,7 @@ export interface Chip {
 
 function day(value: string): string {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  return formatDate(new Date(y, m - 1, d));
+  return formatDate(new Date(y, m - 1, d), i18n.locale);
 }
 
 function rangeChip(
@@ -62,7 +63,7 @@ export function chipsOf(
         : assignee?.slice('user:'.length);
   const chips: (Chip | null)[] = [
     c.state
-      ? { label: TEXT.state(STATE_LABELS[c.state]), keys: ['state'] }
+      ? { label: TEXT.state(i18n._(STATE_LABELS[c.state])), keys: ['state'] }
       : null,
     who ? { label: TEXT.assignee(who), keys: ['assignee'] } : null,
     c.process

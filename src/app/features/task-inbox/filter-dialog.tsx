@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../../components/button';
@@ -185,7 +186,7 @@ export function FilterDialog({
                   >
                     {TASK_STATES.map((value) => (
                       <option key={value} value={value}>
-                        {STATE_LABELS[value]}
+                        {i18n._(STATE_LABELS[value])}
                       </option>
                     ))}
                   </select>
@@ -205,7 +206,7 @@ export function FilterDialog({
                   >
                     {sortsFor(form.state).map((value) => (
                       <option key={value} value={value}>
-                        {SORT_LABELS[value]}
+                        {i18n._(SORT_LABELS[value])}
                       </option>
                     ))}
                   </select>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { Button } from '../../components/button';
@@ -28,17 +29,6 @@ const SavedFilterEmptyText = lazy(() =>
 
 const FILTER_BUTTON_ID = 'filter-tasks-button';
 
-const TEXT = {
-  title: 'Tasks',
-  filter: 'Filter tasks',
-  save: 'Save filter',
-  back: '← Back to tasks',
-  noGroups: 'You are not in any group, so no group tasks can be shown.',
-  emptyIn: (name: string) => `There are no tasks in “${name}” right now.`,
-  emptyCustom: 'No task matches these filters right now.',
-  filtersOpened: 'Filter tasks',
-};
-
 interface InboxPageProps {
   search: TaskSearch;
   viewer: Viewer;
@@ -57,6 +47,7 @@ export function InboxPage({
   children,
 }: InboxPageProps) {
   const navigate = useNavigate();
+  const { t, i18n } = useLingui();
   const view = viewOf(search, viewer);
   const query = toTaskQuery(search, viewer);
   const [dialog, setDialog] = useState<InboxDialogState | null>(null);
@@ -74,17 +65,19 @@ export function InboxPage({
   };
   useShortcutAction('open-filters', () => {
     setDialog({ kind: 'filter' });
-    return TEXT.filtersOpened;
+    return t`Filter tasks`;
   });
 
+  const filterLabel = view.queue ? i18n._(FILTER_LABELS[view.queue]) : '';
+  const emptyCustom = t`No task matches these filters right now.`;
   const emptyText = view.queue ? (
-    TEXT.emptyIn(FILTER_LABELS[view.queue])
+    t`There are no tasks in “${filterLabel}” right now.`
   ) : (
-    <Suspense fallback={TEXT.emptyCustom}>
+    <Suspense fallback={emptyCustom}>
       <SavedFilterEmptyText
         search={search}
         viewer={viewer}
-        fallback={TEXT.emptyCustom}
+        fallback={emptyCustom}
       />
     </Suspense>
   );
@@ -93,7 +86,7 @@ export function InboxPage({
     <div className={`inbox${selectedTaskId ? ' inbox--has-task' : ''}`}>
       <section className="inbox__list-pane" aria-labelledby="inbox-list-title">
         <h2 id="inbox-list-title" className="inbox__title">
-          {TEXT.title}
+          <Trans>Tasks</Trans>
         </h2>
         <TaskFilters
           search={search}
@@ -113,7 +106,7 @@ export function InboxPage({
             onPointerEnter={() => void loadDialogs()}
             onFocus={() => void loadDialogs()}
           >
-            {TEXT.filter}
+            <Trans>Filter tasks</Trans>
           </Button>
           <Button
             size="small"
@@ -122,7 +115,7 @@ export function InboxPage({
               setDialog({ kind: 'save' });
             }}
           >
-            {TEXT.save}
+            <Trans>Save filter</Trans>
           </Button>
         </div>
         {view.queue ? null : (
@@ -136,7 +129,11 @@ export function InboxPage({
           </Suspense>
         )}
         {view.noGroup ? (
-          <p className="empty-note">{TEXT.noGroups}</p>
+          <p className="empty-note">
+            <Trans>
+              You are not in any group, so no group tasks can be shown.
+            </Trans>
+          </p>
         ) : (
           <TaskList
             key={JSON.stringify(query)}
@@ -152,7 +149,7 @@ export function InboxPage({
       <div className="inbox__detail-pane">
         {selectedTaskId ? (
           <Link to="/tasks" search={search} className="inbox__back">
-            {TEXT.back}
+            <Trans>← Back to tasks</Trans>
           </Link>
         ) : null}
         {children}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { Suspense, lazy } from 'react';
 import { useShortcutAction } from '../../components/shortcut-actions';
@@ -22,13 +23,6 @@ const SavedFiltersSection = lazy(() =>
   })),
 );
 
-const TEXT = {
-  nav: 'Task filters',
-  sort: 'Sort by',
-  group: 'Group',
-  showing: (queue: string) => `Showing ${queue}`,
-};
-
 interface TaskFiltersProps {
   search: TaskSearch;
   view: TaskView;
@@ -43,10 +37,12 @@ function queueSearch(queue: TaskFilter): TaskSearch {
 /** `1`–`5` switch queues, in the order the navigation lists them. */
 function useQueueShortcuts() {
   const navigate = useNavigate();
+  const { t, i18n } = useLingui();
   const go = (index: number) => () => {
     const queue = TASK_FILTERS[index] ?? 'all-open';
     void navigate({ to: '/tasks', search: queueSearch(queue) });
-    return TEXT.showing(FILTER_LABELS[queue]);
+    const name = i18n._(FILTER_LABELS[queue]);
+    return t`Showing ${name}`;
   };
   useShortcutAction('queue-1', go(0));
   useShortcutAction('queue-2', go(1));
@@ -63,12 +59,13 @@ export function TaskFilters({
   onSavedFilterAction,
 }: TaskFiltersProps) {
   const navigate = useNavigate();
+  const { t, i18n } = useLingui();
   useQueueShortcuts();
   const sorts = sortsFor(stateOf(view.conditions));
   const group = view.conditions.candidateGroup ?? activeGroup(search, viewer);
   return (
     <div className="task-filters">
-      <nav aria-label={TEXT.nav}>
+      <nav aria-label={t`Task filters`}>
         <ul className="task-filters__list">
           {TASK_FILTERS.map((value) => (
             <li key={value}>
@@ -80,7 +77,7 @@ export function TaskFilters({
                 activeOptions={{ exact: true, includeSearch: true }}
                 aria-current={value === view.queue ? 'page' : undefined}
               >
-                {FILTER_LABELS[value]}
+                {i18n._(FILTER_LABELS[value])}
               </Link>
             </li>
           ))}
@@ -95,7 +92,9 @@ export function TaskFilters({
       </nav>
       <div className="task-filters__options">
         <label className="select-field">
-          <span>{TEXT.sort}</span>
+          <span>
+            <Trans>Sort by</Trans>
+          </span>
           <select
             value={view.sort}
             onChange={(event) => {
@@ -111,14 +110,16 @@ export function TaskFilters({
           >
             {sorts.map((value) => (
               <option key={value} value={value}>
-                {SORT_LABELS[value]}
+                {i18n._(SORT_LABELS[value])}
               </option>
             ))}
           </select>
         </label>
         {view.queue === 'my-groups' && viewer.groups.length > 1 && group ? (
           <label className="select-field">
-            <span>{TEXT.group}</span>
+            <span>
+              <Trans>Group</Trans>
+            </span>
             <select
               value={group}
               onChange={(event) => {

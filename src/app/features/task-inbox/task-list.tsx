@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
@@ -48,6 +49,7 @@ interface TaskListProps {
  */
 export function TaskList(props: TaskListProps) {
   const { query, pollIntervalMs } = props;
+  const { t } = useLingui();
   const loadingMore = useRef(false);
   const [exhausted, setExhausted] = useState(false);
   const result = useQuery(TASK_INBOX_ROUTE_QUERY, {
@@ -90,17 +92,21 @@ export function TaskList(props: TaskListProps) {
   if (result.error && tasks.length === 0) {
     return (
       <ErrorPanel
-        title="The tasks could not be loaded"
+        title={t`The tasks could not be loaded`}
         onRetry={() => void result.refetch()}
       >
-        <p>Check your connection; the list retries on its own as well.</p>
+        <p>
+          <Trans>
+            Check your connection; the list retries on its own as well.
+          </Trans>
+        </p>
       </ErrorPanel>
     );
   }
-  if (!result.data) return <Skeleton label="Loading tasks" lines={6} />;
+  if (!result.data) return <Skeleton label={t`Loading tasks`} lines={6} />;
   if (tasks.length === 0) {
     return (
-      <EmptyState title="No tasks found">
+      <EmptyState title={t`No tasks found`}>
         <p>{props.emptyText}</p>
       </EmptyState>
     );
@@ -127,6 +133,8 @@ interface VirtualTaskListProps extends TaskListProps {
 export function VirtualTaskList(props: VirtualTaskListProps) {
   const { tasks, hasMore, headTrimmed, onLoadPage } = props;
   const navigate = useNavigate();
+  const { t } = useLingui();
+  const loaded = tasks.length;
   const scrollRef = useRef<HTMLDivElement>(null);
   const ids = useMemo(() => tasks.map((task) => task.id), [tasks]);
   const anchor = useScrollAnchor(ids, scrollRef, ROW_HEIGHT);
@@ -170,8 +178,11 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
         />
       </Suspense>
       <p className="task-list__count">
-        {tasks.length}
-        {hasMore ? '+' : ''} {tasks.length === 1 ? 'task' : 'tasks'}
+        {hasMore ? (
+          <Plural value={loaded} one="#+ task" other="#+ tasks" />
+        ) : (
+          <Plural value={loaded} one="# task" other="# tasks" />
+        )}
       </p>
       <div className="task-list__notice" aria-live="polite">
         {anchor.newAbove > 0 ? (
@@ -183,9 +194,11 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
               anchor.clear();
             }}
           >
-            {anchor.newAbove === 1
-              ? '1 new task'
-              : `${anchor.newAbove} new tasks`}
+            <Plural
+              value={anchor.newAbove}
+              one="# new task"
+              other="# new tasks"
+            />
           </Button>
         ) : null}
       </div>
@@ -199,7 +212,7 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
       >
         <ul
           className="task-list__items"
-          aria-label="Tasks"
+          aria-label={t`Tasks`}
           style={{ height: virtualizer.getTotalSize() }}
         >
           {items.map((item) => {
@@ -223,7 +236,7 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
                     selected={task.id === props.selectedTaskId}
                   />
                 ) : (
-                  <Skeleton label="Loading more tasks" lines={2} />
+                  <Skeleton label={t`Loading more tasks`} lines={2} />
                 )}
               </li>
             );

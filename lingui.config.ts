@@ -1,0 +1,45 @@
+import { defineConfig } from '@lingui/cli';
+import { formatter } from '@lingui/format-po';
+
+/**
+ * The SPA's message catalogues (docs/decisions/025-lingui-for-translations.md).
+ * English is the source: `npm run i18n:extract` reads the macros in src/app
+ * and writes every catalogue; translators fill in de, es and fr.
+ */
+export default defineConfig({
+  sourceLocale: 'en',
+  locales: ['en', 'de', 'es', 'fr'],
+  fallbackLocales: { default: 'en' },
+  // One catalogue per area, each loaded with the code that shows it: `app`
+  // with the first page, `task` with the task route (its details, form and
+  // variables). The task route's error panel stays in `app`, because it must
+  // speak even when the task catalogue could not be fetched.
+  catalogs: [
+    {
+      path: '<rootDir>/src/app/i18n/locales/{locale}/task',
+      include: [
+        '<rootDir>/src/app/features/task-details',
+        '<rootDir>/src/app/features/task-form',
+      ],
+      exclude: [
+        '**/*.test.*',
+        '<rootDir>/src/app/features/task-details/task-error-panel.tsx',
+      ],
+    },
+    {
+      path: '<rootDir>/src/app/i18n/locales/{locale}/app',
+      include: ['<rootDir>/src/app'],
+      exclude: [
+        '**/*.test.*',
+        '<rootDir>/src/app/test/**',
+        '**/__generated__/**',
+        '<rootDir>/src/app/features/task-details/!(task-error-panel).*',
+        '<rootDir>/src/app/features/task-form/**',
+      ],
+    },
+  ],
+  // Origins without line numbers: translators see where a message lives, and
+  // moving code does not rewrite every catalogue.
+  format: formatter({ origins: true, lineNumbers: false }),
+  orderBy: 'message',
+});

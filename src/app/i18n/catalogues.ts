@@ -1,0 +1,93 @@
+import { i18n as globalI18n, type I18n, type Messages } from '@lingui/core';
+import type { Locale } from './locales';
+
+/**
+ * The catalogue areas (lingui.config.ts): `app` is needed by every page,
+ * `task` only once a task is open. Each language × area is its own lazy
+ * chunk, so the bundle fetches only the active language, area by area.
+ */
+export type CataloguePart = 'app' | 'task';
+
+type Loader = () => Promise<{ messages: Messages }>;
+
+const CATALOGUES: Record<Locale, Record<CataloguePart, Loader>> = {
+  en: {
+    app: () => import('./locales/en/app.po'),
+    task: () => import('./locales/en/task.po'),
+  },
+  de: {
+    app: () => import('./locales/de/app.po'),
+    task: () => import('./locales/de/task.po'),
+  },
+  es: {
+    app: () => import('./locales/es/app.po'),
+    task: () => import('./locales/es/task.po'),
+  },
+  fr: {
+    app: () => import('./locales/fr/app.po'),
+    task: () => import('./locales/fr/task.po'),
+  },
+};
+
+interface State {
+  /** The areas the page has needed so far; a new language loads them all. */
+  wanted: Set<CataloguePart>;
+  loaded: Set<string>;
+}
+const states = new WeakMap<I18n, State>();
+
+function stateOf(i18n: I18n): State {
+  let state = states.get(i18n);
+  if (!state) {
+    state = { wanted: new Set(['app']), loaded: new Set() };
+    states.set(i18n, state);
+  }
+  return state;
+}
+
+async function load(
+  i18n: I18n,
+  locale: Locale,
+  parts: Iterable<CataloguePart>,
+): Promise<void> {
+  const state = stateOf(i18n);
+  await Promise.all(
+    [...parts].map(async (part) => {
+      const key = `${locale}/${part}`;
+      if (state.loaded.has(key)) return;
+      const { messages } = await CATALOGUES[locale][part]();
+      // load() merges into what the language already has.
+      i18n.load(locale, messages);
+      state.loaded.add(key);
+    }),
+  );
+}
+
+/**
+ * Loads a language's catalogues (every area the page has needed), then makes
+ * it the active one and sets `html[lang]`, so screen readers, hyphenation and
+ * the browser's own controls follow the language of the text. The UI never
+ * shows a half-loaded language: activation waits for every area.
+ */
+export async function activateLocale(
+  locale: Locale,
+  i18n: I18n = globalI18n,
+  root: HTMLElement = document.documentElement,
+): Promise<void> {
+  await load(i18n, locale, stateOf(i18n).wanted);
+  i18n.activate(locale);
+  root.lang = locale;
+}
+
+/**
+ * Makes sure an area's messages are there for the active language; routes
+ * call it in their loader, next to their data.
+ */
+export async function loadCataloguePart(
+  part: CataloguePart,
+  i18n: I18n = globalI18n,
+): Promise<void> {
+  stateOf(i18n).wanted.add(part);
+  const locale = i18n.locale as Locale;
+  await load(i18n, locale, [part]);
+}
