@@ -123,8 +123,9 @@ function LoadedForm(
       return;
     }
     if (!result.ok) {
+      const fields = result.errorCount;
       setProblem(
-        plural(result.errorCount, {
+        plural(fields, {
           one: 'Please review # field.',
           other: 'Please review # fields.',
         }),

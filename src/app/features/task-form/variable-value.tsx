@@ -19,6 +19,7 @@ export function VariableValue({
 }: VariableValueProps) {
   const { t } = useLingui();
   const full = useFullVariableValue(id);
+  const shownLength = previewValue.length;
   const text = full.value ?? previewValue;
   const shown =
     full.value !== null || !isValueTruncated
@@ -34,7 +35,7 @@ export function VariableValue({
         <>
           <p className="hint">
             <Plural
-              value={previewValue.length}
+              value={shownLength}
               one="Only the first # character is shown."
               other="Only the first # characters are shown."
             />

@@ -71,6 +71,7 @@ export function VariablesEditor({
     }));
   }
 
+  const problems = errors.size;
   return (
     <div className="variables-editor">
       <table className="variables-table">
@@ -157,7 +158,7 @@ export function VariablesEditor({
         failure={flow.failure}
         problem={
           showErrors && errors.size > 0
-            ? plural(errors.size, {
+            ? plural(problems, {
                 one: 'Please fix # problem before completing.',
                 other: 'Please fix # problems before completing.',
               })

@@ -150,6 +150,7 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
+  const { newAbove } = anchor;
   const last = items.at(-1)?.index ?? 0;
   const first = items[0]?.index ?? 0;
 
@@ -194,11 +195,7 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
               anchor.clear();
             }}
           >
-            <Plural
-              value={anchor.newAbove}
-              one="# new task"
-              other="# new tasks"
-            />
+            <Plural value={newAbove} one="# new task" other="# new tasks" />
           </Button>
         ) : null}
       </div>
