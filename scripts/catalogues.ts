@@ -57,7 +57,8 @@ export async function readCatalogues(dir: string): Promise<Catalogues> {
       const entries = await parseCatalogue(
         readFileSync(path.join(dir, locale, file), 'utf8'),
       );
-      const byLocale = result.get(area) ?? new Map();
+      const byLocale =
+        result.get(area) ?? new Map<string, Map<string, CatalogueEntry>>();
       byLocale.set(locale, entries);
       result.set(area, byLocale);
     }
