@@ -12,8 +12,8 @@ export default defineConfig({
   fallbackLocales: { default: 'en' },
   // One catalogue per area, each loaded with the code that shows it: `app`
   // with the first page, `task` with the task route (its details, form and
-  // variables). The task route's error panel stays in `app`, because it must
-  // speak even when the task catalogue could not be fetched.
+  // variables), `processes` with /processes. A route's error panel stays in
+  // `app`, because it must speak even when its area could not be fetched.
   catalogs: [
     {
       path: '<rootDir>/src/app/i18n/locales/{locale}/task',
@@ -27,6 +27,14 @@ export default defineConfig({
       ],
     },
     {
+      path: '<rootDir>/src/app/i18n/locales/{locale}/processes',
+      include: ['<rootDir>/src/app/features/processes'],
+      exclude: [
+        '**/*.test.*',
+        '<rootDir>/src/app/features/processes/processes-error-panel.tsx',
+      ],
+    },
+    {
       path: '<rootDir>/src/app/i18n/locales/{locale}/app',
       include: ['<rootDir>/src/app'],
       exclude: [
@@ -35,6 +43,7 @@ export default defineConfig({
         '**/__generated__/**',
         '<rootDir>/src/app/features/task-details/!(task-error-panel).*',
         '<rootDir>/src/app/features/task-form/**',
+        '<rootDir>/src/app/features/processes/!(processes-error-panel).*',
       ],
     },
   ],

@@ -35,7 +35,7 @@ export async function parseCatalogue(
 ): Promise<Map<string, CatalogueEntry>> {
   const po = formatter({ origins: true, lineNumbers: false });
   const parsed = (await po.parse(content, {
-    locale: undefined,
+    locale: null,
     sourceLocale: SOURCE_LOCALE,
     filename: 'catalogue.po',
   })) as Record<string, RawEntry>;

@@ -3,10 +3,10 @@ import type { Locale } from './locales';
 
 /**
  * The catalogue areas (lingui.config.ts): `app` is needed by every page,
- * `task` only once a task is open. Each language × area is its own lazy
+ * `task` only once a task is open, `processes` on /processes. Each language × area is its own lazy
  * chunk, so the bundle fetches only the active language, area by area.
  */
-export type CataloguePart = 'app' | 'task';
+export type CataloguePart = 'app' | 'task' | 'processes';
 
 type Loader = () => Promise<{ messages: Messages }>;
 
@@ -14,18 +14,22 @@ const CATALOGUES: Record<Locale, Record<CataloguePart, Loader>> = {
   en: {
     app: () => import('./locales/en/app.po'),
     task: () => import('./locales/en/task.po'),
+    processes: () => import('./locales/en/processes.po'),
   },
   de: {
     app: () => import('./locales/de/app.po'),
     task: () => import('./locales/de/task.po'),
+    processes: () => import('./locales/de/processes.po'),
   },
   es: {
     app: () => import('./locales/es/app.po'),
     task: () => import('./locales/es/task.po'),
+    processes: () => import('./locales/es/processes.po'),
   },
   fr: {
     app: () => import('./locales/fr/app.po'),
     task: () => import('./locales/fr/task.po'),
+    processes: () => import('./locales/fr/processes.po'),
   },
 };
 

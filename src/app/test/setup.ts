@@ -4,6 +4,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { i18n } from '@lingui/core';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { messages as appMessages } from '../i18n/locales/en/app.po';
+import { messages as processMessages } from '../i18n/locales/en/processes.po';
 import { messages as taskMessages } from '../i18n/locales/en/task.po';
 import { toastQueue } from '../components/toast-queue';
 import { server } from './msw-server';
@@ -41,7 +42,7 @@ configure({ asyncUtilTimeout: 5_000 });
 // Tests read the English texts, as users of the source language would; a
 // test that needs another language activates it itself.
 function activateEnglish() {
-  i18n.load('en', { ...appMessages, ...taskMessages });
+  i18n.load('en', { ...appMessages, ...taskMessages, ...processMessages });
   i18n.activate('en');
   document.documentElement.lang = 'en';
 }
