@@ -3,9 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { i18n } from '@lingui/core';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
-import { messages as appMessages } from '../i18n/locales/en/app.po';
-import { messages as processMessages } from '../i18n/locales/en/processes.po';
-import { messages as taskMessages } from '../i18n/locales/en/task.po';
+import { activateLocale, loadCataloguePart } from '../i18n/catalogues';
 import { toastQueue } from '../components/toast-queue';
 import { server } from './msw-server';
 
@@ -40,13 +38,10 @@ window.scrollTo = () => undefined;
 configure({ asyncUtilTimeout: 5_000 });
 
 // Tests read the English texts, as users of the source language would; a
-// test that needs another language activates it itself.
-function activateEnglish() {
-  i18n.load('en', { ...appMessages, ...taskMessages, ...processMessages });
-  i18n.activate('en');
-  document.documentElement.lang = 'en';
-}
-activateEnglish();
+// test that needs another language activates it itself. Every area loads
+// once per worker, so no route waits for a catalogue inside a test.
+await activateLocale('en');
+await Promise.all([loadCataloguePart('task'), loadCataloguePart('processes')]);
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
@@ -63,7 +58,7 @@ beforeEach(() => {
   });
 });
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   // The toast queue is app-wide; one test's toasts must not leak into the next.
   for (const toast of toastQueue.visibleToasts) toastQueue.close(toast.key);
@@ -71,7 +66,7 @@ afterEach(() => {
   sessionStorage.clear();
   localStorage.clear();
   vi.restoreAllMocks();
-  if (i18n.locale !== 'en') activateEnglish();
+  if (i18n.locale !== 'en') await activateLocale('en');
 });
 
 afterAll(() => {
