@@ -364,7 +364,6 @@ export default tseslint.config(
                   '^(data|aria-(controls|describedby|labelledby|live|current|haspopup|hidden|expanded|invalid|relevant))',
               },
             },
-            { regex: { pattern: '^[A-Z0-9_]+$' } },
             'id',
             'key',
             'to',
@@ -406,6 +405,8 @@ export default tseslint.config(
             '*.addEventListener',
             '*.removeEventListener',
             '*.setAttribute',
+            // CSS values and custom properties: code, not words.
+            '*.style.setProperty',
             '*.getAttribute',
             'URLSearchParams',
             '*.searchParams.get',
