@@ -314,7 +314,7 @@ export function createAuth(
 function popupBlocked(cause?: unknown): PopupSigninError {
   return new PopupSigninError(
     'blocked',
-    'Your browser blocked the sign-in window. Allow pop-ups for this site, or open the inbox in a new tab.',
+    t`Your browser blocked the sign-in window. Allow pop-ups for this site, or open the inbox in a new tab.`,
     { cause },
   );
 }
@@ -322,7 +322,7 @@ function popupBlocked(cause?: unknown): PopupSigninError {
 function popupClosed(cause?: unknown): PopupSigninError {
   return new PopupSigninError(
     'closed',
-    'The sign-in window was closed before you signed in.',
+    t`The sign-in window was closed before you signed in.`,
     { cause },
   );
 }
@@ -344,7 +344,7 @@ function popupFailure(cause: unknown): PopupSigninError {
   if (/closed/i.test(message)) return popupClosed(cause);
   return new PopupSigninError(
     'failed',
-    'The sign-in could not be completed. Please try again.',
+    t`The sign-in could not be completed. Please try again.`,
     { cause },
   );
 }
