@@ -61,6 +61,14 @@ describe('the Language picker in the account menu', () => {
     expect(
       within(again).getByRole('menuitem', { name: 'Se déconnecter' }),
     ).toBeInTheDocument();
+    // react-aria's own words follow the picker too, not the browser: the
+    // menu's hidden dismiss button is French.
+    expect(
+      screen.getAllByRole('button', { name: 'Rejeter' }).length,
+    ).toBeGreaterThan(0);
+    expect(
+      screen.queryByRole('button', { name: 'Dismiss' }),
+    ).not.toBeInTheDocument();
   });
 });
 

@@ -17,6 +17,7 @@ import {
   SUPPORTED_LOCALES,
   isSupportedLocale,
 } from '../i18n/locales';
+import { AriaLocale } from '../i18n/aria-locale';
 import { useLocale } from '../i18n/use-locale';
 
 interface UserMenuProps {
@@ -45,78 +46,80 @@ export function UserMenu({
   const { locale, changeLocale } = useLocale();
   const shortcutsEnabled = useShortcutsEnabled();
   return (
-    <MenuTrigger defaultOpen={defaultOpen}>
-      <AriaButton
-        className="button button--ghost button--small user-menu__trigger"
-        aria-label={t`Account: ${name}`}
-      >
-        <span aria-hidden="true" className="user-menu__avatar">
-          {name.slice(0, 1).toUpperCase()}
-        </span>
-        <span>{name}</span>
-      </AriaButton>
-      <Popover className="popover" placement="bottom end">
-        <Menu
-          className="menu"
-          aria-label={t`Account of ${username}`}
-          autoFocus="first"
-          onAction={(key) => {
-            if (key === 'sign-out') onSignOut();
-            if (key === 'show-shortcuts') onShowShortcuts();
-          }}
+    <AriaLocale>
+      <MenuTrigger defaultOpen={defaultOpen}>
+        <AriaButton
+          className="button button--ghost button--small user-menu__trigger"
+          aria-label={t`Account: ${name}`}
         >
-          <MenuSection
-            className="menu__section"
-            selectionMode="single"
-            disallowEmptySelection
-            selectedKeys={[locale]}
-            onSelectionChange={(keys) => {
-              const [next] = keys === 'all' ? [] : [...keys];
-              if (isSupportedLocale(next) && next !== locale) {
-                void changeLocale(next);
-              }
+          <span aria-hidden="true" className="user-menu__avatar">
+            {name.slice(0, 1).toUpperCase()}
+          </span>
+          <span>{name}</span>
+        </AriaButton>
+        <Popover className="popover" placement="bottom end">
+          <Menu
+            className="menu"
+            aria-label={t`Account of ${username}`}
+            autoFocus="first"
+            onAction={(key) => {
+              if (key === 'sign-out') onSignOut();
+              if (key === 'show-shortcuts') onShowShortcuts();
             }}
           >
-            <Header className="menu__header">
-              <Trans>Language</Trans>
-            </Header>
-            {SUPPORTED_LOCALES.map((code) => (
-              <MenuItem
-                key={code}
-                id={code}
-                className="menu__item menu__item--choice"
-                textValue={LOCALE_NAMES[code]}
-              >
-                <span lang={code}>{LOCALE_NAMES[code]}</span>
+            <MenuSection
+              className="menu__section"
+              selectionMode="single"
+              disallowEmptySelection
+              selectedKeys={[locale]}
+              onSelectionChange={(keys) => {
+                const [next] = keys === 'all' ? [] : [...keys];
+                if (isSupportedLocale(next) && next !== locale) {
+                  void changeLocale(next);
+                }
+              }}
+            >
+              <Header className="menu__header">
+                <Trans>Language</Trans>
+              </Header>
+              {SUPPORTED_LOCALES.map((code) => (
+                <MenuItem
+                  key={code}
+                  id={code}
+                  className="menu__item menu__item--choice"
+                  textValue={LOCALE_NAMES[code]}
+                >
+                  <span lang={code}>{LOCALE_NAMES[code]}</span>
+                </MenuItem>
+              ))}
+            </MenuSection>
+            <MenuSection
+              className="menu__section"
+              aria-label={t`Settings`}
+              selectionMode="multiple"
+              selectedKeys={shortcutsEnabled ? ['shortcuts'] : []}
+              onSelectionChange={(keys) => {
+                writeShortcutsEnabled(keys === 'all' || keys.has('shortcuts'));
+              }}
+            >
+              <MenuItem id="shortcuts" className="menu__item menu__item--check">
+                <Trans>Keyboard shortcuts</Trans>
               </MenuItem>
-            ))}
-          </MenuSection>
-          <MenuSection
-            className="menu__section"
-            aria-label={t`Settings`}
-            selectionMode="multiple"
-            selectedKeys={shortcutsEnabled ? ['shortcuts'] : []}
-            onSelectionChange={(keys) => {
-              writeShortcutsEnabled(keys === 'all' || keys.has('shortcuts'));
-            }}
-          >
-            <MenuItem id="shortcuts" className="menu__item menu__item--check">
-              <Trans>Keyboard shortcuts</Trans>
-            </MenuItem>
-          </MenuSection>
-          <MenuSection
-            className="menu__section"
-            aria-label={t`Account actions`}
-          >
-            <MenuItem id="show-shortcuts" className="menu__item">
-              <Trans>Show keyboard shortcuts</Trans>
-            </MenuItem>
-            <MenuItem id="sign-out" className="menu__item">
-              <Trans>Sign out</Trans>
-            </MenuItem>
-          </MenuSection>
-        </Menu>
-      </Popover>
-    </MenuTrigger>
+            </MenuSection>
+            <MenuSection
+              className="menu__section"
+              aria-label={t`Account actions`}
+            >
+              <MenuItem id="show-shortcuts" className="menu__item">
+                <Trans>Show keyboard shortcuts</Trans>
+              </MenuItem>
+              <MenuItem id="sign-out" className="menu__item">
+                <Trans>Sign out</Trans>
+              </MenuItem>
+            </MenuSection>
+          </Menu>
+        </Popover>
+      </MenuTrigger>
+    </AriaLocale>
   );
 }
