@@ -2,6 +2,22 @@ import { defineConfig } from '@lingui/cli';
 import { formatter } from '@lingui/format-po';
 
 /**
+ * The sign-in area: the pages of signing in and out, and the session-expired
+ * dialog. Their routes and the dialog's lazy import load it (decision 025);
+ * `auth/` throws its sentences only on those paths.
+ */
+const SIGN_IN = [
+  '<rootDir>/src/app/auth/**',
+  '<rootDir>/src/app/routes/login.tsx',
+  '<rootDir>/src/app/routes/auth.callback.tsx',
+  '<rootDir>/src/app/routes/signed-out.tsx',
+  '<rootDir>/src/app/shell/sign-in-page.tsx',
+  '<rootDir>/src/app/shell/popup-sign-in.tsx',
+  '<rootDir>/src/app/shell/popup-failure.ts',
+  '<rootDir>/src/app/shell/session-expired-dialog.tsx',
+];
+
+/**
  * The SPA's message catalogues (docs/decisions/025-lingui-for-translations.md).
  * English is the source: `npm run i18n:extract` reads the macros in src/app
  * and writes every catalogue; translators fill in de, es and fr.
@@ -11,10 +27,16 @@ export default defineConfig({
   locales: ['en', 'de', 'es', 'fr'],
   fallbackLocales: { default: 'en' },
   // One catalogue per area, each loaded with the code that shows it: `app`
-  // with the first page, `task` with the task route (its details, form and
-  // variables), `processes` with /processes. A route's error panel stays in
-  // `app`, because it must speak even when its area could not be fetched.
+  // with the first page, `sign-in` with the sign-in routes and the
+  // session-expired dialog, `task` with the task route (its details, form
+  // and variables), `processes` with /processes. A route's error panel stays
+  // in `app`, because it must speak even when its area could not be fetched.
   catalogs: [
+    {
+      path: '<rootDir>/src/app/i18n/locales/{locale}/sign-in',
+      include: SIGN_IN,
+      exclude: ['**/*.test.*'],
+    },
     {
       path: '<rootDir>/src/app/i18n/locales/{locale}/task',
       include: [
@@ -44,6 +66,7 @@ export default defineConfig({
         '<rootDir>/src/app/features/task-details/!(task-error-panel).*',
         '<rootDir>/src/app/features/task-form/**',
         '<rootDir>/src/app/features/processes/!(processes-error-panel).*',
+        ...SIGN_IN,
       ],
     },
   ],

@@ -37,7 +37,12 @@ async function catalogues(
 describe('message catalogues', () => {
   it('ships en, de, es and fr for every area, complete and valid', async () => {
     const found = await readCatalogues(LOCALES_DIR);
-    expect([...found.keys()].sort()).toEqual(['app', 'processes', 'task']);
+    expect([...found.keys()].sort()).toEqual([
+      'app',
+      'processes',
+      'sign-in',
+      'task',
+    ]);
     for (const byLocale of found.values()) {
       expect([...byLocale.keys()].sort()).toEqual(['de', 'en', 'es', 'fr']);
       expect(byLocale.get('en')?.size).toBeGreaterThan(20);
@@ -116,5 +121,35 @@ describe('message catalogues', () => {
     expect(problems).toEqual([
       'de/app: the translation of "Value of {name}" uses {nom} instead of {name}.',
     ]);
+  });
+
+  it('reports one message translated two ways in two areas, unless a context tells them apart', async () => {
+    const area = async (german: string, context?: string) => {
+      const ctx = context ? `msgctxt ${JSON.stringify(context)}\n` : '';
+      return new Map([
+        [
+          'en',
+          await parseCatalogue(`${ctx}msgid "Completed"\nmsgstr "Completed"\n`),
+        ],
+        [
+          'es',
+          await parseCatalogue(
+            `${ctx}msgid "Completed"\nmsgstr ${JSON.stringify(german)}\n`,
+          ),
+        ],
+      ]);
+    };
+    const clash: Catalogues = new Map([
+      ['app', await area('Completadas')],
+      ['task', await area('Completada')],
+    ]);
+    expect(checkCatalogues(clash)).toEqual([
+      'es: "Completed" is "Completadas" in app but "Completada" in task; areas share one id at run time, so give one of them a context.',
+    ]);
+    const apart: Catalogues = new Map([
+      ['app', await area('Completadas', 'task queue')],
+      ['task', await area('Completada')],
+    ]);
+    expect(checkCatalogues(apart)).toEqual([]);
   });
 });

@@ -153,5 +153,33 @@ export function checkCatalogues(catalogues: Catalogues): string[] {
       }
     }
   }
+  problems.push(...sharedIdProblems(catalogues));
+  return problems;
+}
+
+/**
+ * Areas merge into one table per language at run time, keyed by message id
+ * (the English text and its context). The same id translated two ways would
+ * make whichever area loads last overwrite the other's word; a message that
+ * needs two translations needs a context to get two ids.
+ */
+function sharedIdProblems(catalogues: Catalogues): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, { area: string; translation: string }>();
+  for (const [area, byLocale] of catalogues) {
+    for (const [locale, entries] of byLocale) {
+      for (const [id, entry] of entries) {
+        const key = `${locale}\u0000${id}`;
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, { area, translation: entry.translation });
+        } else if (first.translation !== entry.translation) {
+          problems.push(
+            `${locale}: "${entry.message}" is "${first.translation}" in ${first.area} but "${entry.translation}" in ${area}; areas share one id at run time, so give one of them a context.`,
+          );
+        }
+      }
+    }
+  }
   return problems;
 }

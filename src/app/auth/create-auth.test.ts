@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadCataloguePart } from '../i18n/catalogues';
 import { server } from '../test/msw-server';
 import {
   SIGNIN_UNAVAILABLE,
@@ -22,6 +23,9 @@ function anAuth() {
     storage: window.sessionStorage,
   });
 }
+
+// Its sentences are in the sign-in area, which the sign-in routes load.
+beforeAll(() => loadCataloguePart('sign-in'));
 
 describe('createAuth signinCallback', () => {
   it('answers an error response with our sentence, never its error_description', async () => {

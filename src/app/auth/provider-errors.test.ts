@@ -1,10 +1,14 @@
 import { i18n } from '@lingui/core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCataloguePart } from '../i18n/catalogues';
 import {
   KNOWN_PROVIDER_ERRORS,
   UNKNOWN_PROVIDER_ERROR,
   describeProviderError,
 } from './provider-errors';
+
+// Its sentences are in the sign-in area, which the sign-in routes load.
+beforeAll(() => loadCataloguePart('sign-in'));
 
 describe('describeProviderError', () => {
   it('has a sentence of its own for every standard code', () => {

@@ -3,31 +3,37 @@ import type { Locale } from './locales';
 
 /**
  * The catalogue areas (lingui.config.ts): `app` is needed by every page,
- * `task` only once a task is open, `processes` on /processes. Each language × area is its own lazy
- * chunk, so the bundle fetches only the active language, area by area.
+ * `sign-in` by the sign-in pages and the session-expired dialog, `task` only
+ * once a task is open, `processes` on /processes. Each language × area is
+ * its own lazy chunk, so the bundle fetches only the active language, area
+ * by area, and the first load of /tasks only `app`.
  */
-export type CataloguePart = 'app' | 'task' | 'processes';
+export type CataloguePart = 'app' | 'sign-in' | 'task' | 'processes';
 
 type Loader = () => Promise<{ messages: Messages }>;
 
 const CATALOGUES: Record<Locale, Record<CataloguePart, Loader>> = {
   en: {
     app: () => import('./locales/en/app.po'),
+    'sign-in': () => import('./locales/en/sign-in.po'),
     task: () => import('./locales/en/task.po'),
     processes: () => import('./locales/en/processes.po'),
   },
   de: {
     app: () => import('./locales/de/app.po'),
+    'sign-in': () => import('./locales/de/sign-in.po'),
     task: () => import('./locales/de/task.po'),
     processes: () => import('./locales/de/processes.po'),
   },
   es: {
     app: () => import('./locales/es/app.po'),
+    'sign-in': () => import('./locales/es/sign-in.po'),
     task: () => import('./locales/es/task.po'),
     processes: () => import('./locales/es/processes.po'),
   },
   fr: {
     app: () => import('./locales/fr/app.po'),
+    'sign-in': () => import('./locales/fr/sign-in.po'),
     task: () => import('./locales/fr/task.po'),
     processes: () => import('./locales/fr/processes.po'),
   },
@@ -94,4 +100,18 @@ export async function loadCataloguePart(
   stateOf(i18n).wanted.add(part);
   const locale = i18n.locale as Locale;
   await load(i18n, locale, [part]);
+}
+
+/**
+ * A lazy module that arrives together with its area's messages, for
+ * `React.lazy`: the component never renders before its words are there.
+ */
+export function withCatalogue<T>(
+  part: CataloguePart,
+  load: () => Promise<T>,
+): () => Promise<T> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCataloguePart(part)]);
+    return module;
+  };
 }

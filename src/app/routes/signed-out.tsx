@@ -1,8 +1,10 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, createFileRoute } from '@tanstack/react-router';
 import { EmptyState } from '../components/empty-state';
+import { loadCataloguePart } from '../i18n/catalogues';
 
 export const Route = createFileRoute('/signed-out')({
+  loader: () => loadCataloguePart('sign-in'),
   component: function SignedOutRoute() {
     const { t } = useLingui();
     return (

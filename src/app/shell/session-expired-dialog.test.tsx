@@ -1,12 +1,15 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PopupSigninError } from '../auth/signin-error';
-import { activateLocale } from '../i18n/catalogues';
+import { activateLocale, loadCataloguePart } from '../i18n/catalogues';
 import { WithI18n } from '../test/with-i18n';
 import { SessionExpiredDialog } from './session-expired-dialog';
 
 describe('session expired dialog', () => {
+  // Rendered alone, so it loads its area as its lazy import would.
+  beforeAll(() => loadCataloguePart('sign-in'));
+
   it('calls onSignIn and shows nothing more when the sign-in goes ahead', async () => {
     const onSignIn = vi.fn(() => undefined);
     render(<SessionExpiredDialog onSignIn={onSignIn} />, { wrapper: WithI18n });

@@ -38,10 +38,19 @@ window.scrollTo = () => undefined;
 configure({ asyncUtilTimeout: 5_000 });
 
 // Tests read the English texts, as users of the source language would; a
-// test that needs another language activates it itself. Every area loads
-// once per worker, so no route waits for a catalogue inside a test.
+// test that needs another language activates it itself. The task and
+// processes areas load once per worker, so those routes never wait for a
+// catalogue inside a test; `sign-in` loads the way the app loads it.
 await activateLocale('en');
 await Promise.all([loadCataloguePart('task'), loadCataloguePart('processes')]);
+
+// A message the loaded catalogues lack falls back to its English source in
+// development, but shows as a bare id in production: it means something
+// rendered before its catalogue area was loaded. That fails the test.
+const missingMessages: string[] = [];
+i18n.on('missing', ({ id, locale }) => {
+  missingMessages.push(`${locale}/${id}`);
+});
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
@@ -60,6 +69,12 @@ beforeEach(() => {
 
 afterEach(async () => {
   cleanup();
+  const missing = missingMessages.splice(0);
+  if (missing.length > 0) {
+    throw new Error(
+      `Messages used before their catalogue area was loaded: ${[...new Set(missing)].join(', ')}`,
+    );
+  }
   // The toast queue is app-wide; one test's toasts must not leak into the next.
   for (const toast of toastQueue.visibleToasts) toastQueue.close(toast.key);
   server.resetHandlers();

@@ -34,7 +34,13 @@ export function isForViewer(task: OpenTask, viewer: Viewer): boolean {
 /** "for the hr group", "assigned to alice", "for carol or the management group". */
 export function audienceOf(task: OpenTask): string {
   const { assignee } = task;
-  if (assignee) return t`assigned to ${assignee}`;
+  // Its own context: the words around it differ from a task card's label.
+  if (assignee) {
+    return t({
+      message: `assigned to ${assignee}`,
+      context: 'first task of a started process',
+    });
+  }
   const groups = task.candidateGroups ?? [];
   const users = task.candidateUsers ?? [];
   const names = groups.join(', ');
