@@ -32,6 +32,10 @@
     },
   };
 
+  function known(code) {
+    return Object.prototype.hasOwnProperty.call(TEXTS, code);
+  }
+
   function language() {
     var chosen = null;
     try {
@@ -39,11 +43,11 @@
     } catch {
       // Storage blocked: the browser's languages decide.
     }
-    if (chosen && TEXTS[chosen]) return chosen;
+    if (chosen && known(chosen)) return chosen;
     var wanted = (window.navigator && window.navigator.languages) || [];
     for (var tag of wanted) {
       var primary = String(tag).toLowerCase().split(/[-_]/)[0];
-      if (TEXTS[primary]) return primary;
+      if (known(primary)) return primary;
     }
     return 'en';
   }

@@ -116,7 +116,10 @@ test('speaks the language the inbox speaks: the remembered choice, else the brow
   expect(chosen.doc.documentElement.lang).toBe('fr');
   expect(chosen.status.textContent).toBe('Cette fenêtre se ferme d’elle-même.');
 
-  const other = runPage(false, { languages: ['it-IT'], stored: 'klingon' });
+  const other = runPage(false, {
+    languages: ['constructor', 'it-IT'],
+    stored: '__proto__',
+  });
   expect(other.doc.documentElement.lang).toBe('en');
   expect(other.status.textContent).toMatch(/Close this window/);
 });
