@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { http, HttpResponse } from 'msw';
 import { User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -262,7 +263,7 @@ describe('createAuth when the library does not load', () => {
       .signinRedirect('/tasks')
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SigninError);
-    expect((failure as Error).message).toBe(SIGNIN_UNAVAILABLE);
+    expect((failure as Error).message).toBe(i18n._(SIGNIN_UNAVAILABLE));
   });
 
   it('the callback says so too', async () => {
@@ -270,7 +271,7 @@ describe('createAuth when the library does not load', () => {
       lazyAuth(failingOnce()).signinCallback(
         `${window.location.origin}/auth/callback?code=abc&state=xyz`,
       ),
-    ).rejects.toThrow(SIGNIN_UNAVAILABLE);
+    ).rejects.toThrow(i18n._(SIGNIN_UNAVAILABLE));
   });
 
   it('a renewal ends the session, and the next one loads the library after all', async () => {
@@ -294,7 +295,7 @@ describe('createAuth when the library does not load', () => {
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PopupSigninError);
     expect((failure as PopupSigninError).reason).toBe('failed');
-    expect((failure as Error).message).toBe(SIGNIN_UNAVAILABLE);
+    expect((failure as Error).message).toBe(i18n._(SIGNIN_UNAVAILABLE));
     expect(popup.close).toHaveBeenCalled();
   });
 

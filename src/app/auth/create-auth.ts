@@ -1,4 +1,5 @@
-import { t } from '@lingui/core/macro';
+import { i18n } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
 import type { User, UserManager } from 'oidc-client-ts';
 import { sessionStore } from '../lib/browser-storage';
 import { safeReturnTo } from '../lib/safe-return-to';
@@ -39,8 +40,7 @@ export interface AuthSeams {
 }
 
 /** What a sign-in says when the library could not be loaded (offline, or a deploy replaced it). */
-export const SIGNIN_UNAVAILABLE =
-  'Signing in could not start because part of the app did not load. Check your connection, then try again.';
+export const SIGNIN_UNAVAILABLE = msg`Signing in could not start because part of the app did not load. Check your connection, then try again.`;
 
 const loadUserManagerModule = () => import('./oidc-user-manager');
 
@@ -105,7 +105,7 @@ export function createAuth(
       (cause: unknown) => {
         // Not kept: the next attempt loads again (back online, say).
         loading = null;
-        throw new SigninError(SIGNIN_UNAVAILABLE, { cause });
+        throw new SigninError(i18n._(SIGNIN_UNAVAILABLE), { cause });
       },
     );
     return loading;
