@@ -18,6 +18,32 @@ const SIGN_IN = [
 ];
 
 /**
+ * The inbox's parts that load after the list, each through `withCatalogue`
+ * with this area: the filter, save and delete dialogs, the chips, saved
+ * filters with export and import, and the keyboard shortcuts.
+ */
+const INBOX_TOOLS = [
+  ...[
+    'inbox-dialogs',
+    'filter-dialog',
+    'filter-form-fields',
+    'filter-combo-fields',
+    'filter-form',
+    'save-filter-dialog',
+    'delete-filter-dialog',
+    'saved-filter-menu',
+    'saved-filters-section',
+    'saved-filters-file',
+    'process-items',
+    'filter-chips',
+    'filter-chip-labels',
+    'use-list-keyboard',
+  ].map((name) => `<rootDir>/src/app/features/task-inbox/${name}.{ts,tsx}`),
+  '<rootDir>/src/app/shell/keyboard-shortcuts.tsx',
+  '<rootDir>/src/app/shell/keyboard-shortcuts-dialog.tsx',
+];
+
+/**
  * The SPA's message catalogues (docs/decisions/025-lingui-for-translations.md).
  * English is the source: `npm run i18n:extract` reads the macros in src/app
  * and writes every catalogue; translators fill in de, es and fr.
@@ -27,11 +53,16 @@ export default defineConfig({
   locales: ['en', 'de', 'es', 'fr'],
   fallbackLocales: { default: 'en' },
   // One catalogue per area, each loaded with the code that shows it: `app`
-  // with the first page, `sign-in` with the sign-in routes and the
+  // with the first page, `inbox-tools` with the inbox's lazy parts, `sign-in` with the sign-in routes and the
   // session-expired dialog, `task` with the task route (its details, form
   // and variables), `processes` with /processes. A route's error panel stays
   // in `app`, because it must speak even when its area could not be fetched.
   catalogs: [
+    {
+      path: '<rootDir>/src/app/i18n/locales/{locale}/inbox-tools',
+      include: INBOX_TOOLS,
+      exclude: ['**/*.test.*'],
+    },
     {
       path: '<rootDir>/src/app/i18n/locales/{locale}/sign-in',
       include: SIGN_IN,
@@ -67,6 +98,7 @@ export default defineConfig({
         '<rootDir>/src/app/features/task-form/**',
         '<rootDir>/src/app/features/processes/!(processes-error-panel).*',
         ...SIGN_IN,
+        ...INBOX_TOOLS,
       ],
     },
   ],

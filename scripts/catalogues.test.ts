@@ -39,6 +39,7 @@ describe('message catalogues', () => {
     const found = await readCatalogues(LOCALES_DIR);
     expect([...found.keys()].sort()).toEqual([
       'app',
+      'inbox-tools',
       'processes',
       'sign-in',
       'task',

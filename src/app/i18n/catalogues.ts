@@ -3,36 +3,43 @@ import type { Locale } from './locales';
 
 /**
  * The catalogue areas (lingui.config.ts): `app` is needed by every page,
- * `sign-in` by the sign-in pages and the session-expired dialog, `task` only
- * once a task is open, `processes` on /processes. Each language × area is
- * its own lazy chunk, so the bundle fetches only the active language, area
- * by area, and the first load of /tasks only `app`.
+ * `inbox-tools` by the inbox's parts that load after the list (filter
+ * dialogs, chips, saved filters, keyboard shortcuts), `sign-in` by the
+ * sign-in pages and the session-expired dialog, `task` only once a task is
+ * open, `processes` on /processes. Each language × area is its own lazy
+ * chunk, so the bundle fetches only the active language, area by area, and
+ * the first load of /tasks only `app`.
  */
-export type CataloguePart = 'app' | 'sign-in' | 'task' | 'processes';
+export type CataloguePart =
+  'app' | 'inbox-tools' | 'sign-in' | 'task' | 'processes';
 
 type Loader = () => Promise<{ messages: Messages }>;
 
 const CATALOGUES: Record<Locale, Record<CataloguePart, Loader>> = {
   en: {
     app: () => import('./locales/en/app.po'),
+    'inbox-tools': () => import('./locales/en/inbox-tools.po'),
     'sign-in': () => import('./locales/en/sign-in.po'),
     task: () => import('./locales/en/task.po'),
     processes: () => import('./locales/en/processes.po'),
   },
   de: {
     app: () => import('./locales/de/app.po'),
+    'inbox-tools': () => import('./locales/de/inbox-tools.po'),
     'sign-in': () => import('./locales/de/sign-in.po'),
     task: () => import('./locales/de/task.po'),
     processes: () => import('./locales/de/processes.po'),
   },
   es: {
     app: () => import('./locales/es/app.po'),
+    'inbox-tools': () => import('./locales/es/inbox-tools.po'),
     'sign-in': () => import('./locales/es/sign-in.po'),
     task: () => import('./locales/es/task.po'),
     processes: () => import('./locales/es/processes.po'),
   },
   fr: {
     app: () => import('./locales/fr/app.po'),
+    'inbox-tools': () => import('./locales/fr/inbox-tools.po'),
     'sign-in': () => import('./locales/fr/sign-in.po'),
     task: () => import('./locales/fr/task.po'),
     processes: () => import('./locales/fr/processes.po'),

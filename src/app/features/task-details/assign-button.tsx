@@ -14,11 +14,6 @@ interface AssignButtonProps {
   onConflict: () => void;
 }
 
-const TEXT = {
-  takenBy: (assignee: string) =>
-    `This task is assigned to ${assignee}; only they can unassign it.`,
-};
-
 type Status =
   | { kind: 'idle' }
   | { kind: 'done'; text: string }
@@ -61,7 +56,9 @@ export function AssignButton({
 
   // `a`: the same as pressing the button; its live region reports the result.
   useShortcutAction('assign', () => {
-    if (!canAct && assignee) return TEXT.takenBy(assignee);
+    if (!canAct && assignee) {
+      return t`This task is assigned to ${assignee}; only they can unassign it.`;
+    }
     if (!pending) void run();
     return null;
   });

@@ -19,9 +19,9 @@ const STATE_LABELS: Record<string, MessageDescriptor> = {
   CANCELED: msg`Cancelled`,
 };
 
-const CLOSED: Record<string, string> = {
-  COMPLETED: 'This task is completed, so it cannot be assigned.',
-  CANCELED: 'This task was cancelled, so it cannot be assigned.',
+const CLOSED: Record<string, MessageDescriptor> = {
+  COMPLETED: msg`This task is completed, so it cannot be assigned.`,
+  CANCELED: msg`This task was cancelled, so it cannot be assigned.`,
 };
 
 /** The task's name as the page heading, its process, and the assign action. */
@@ -32,7 +32,8 @@ export function TaskHeader({ task, username, onConflict }: TaskHeaderProps) {
     fragmentName: 'TaskHeader_task',
     from: task,
   });
-  const closed = complete ? CLOSED[data.taskState] : undefined;
+  const closedText = complete ? CLOSED[data.taskState] : undefined;
+  const closed = closedText ? i18n._(closedText) : undefined;
   useShortcutAction('assign', () => closed ?? null, closed !== undefined);
   if (!complete) return null;
   const stateLabel = STATE_LABELS[data.taskState];

@@ -13,6 +13,7 @@ import type { CompletionOptions } from './use-completion-flow';
 import { VariablesEditor } from './variables-editor';
 import { VariablesTable } from './variables-table';
 
+/* eslint-disable lingui/no-unlocalized-strings -- CSS selectors, not words */
 const FIELDS =
   'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [contenteditable="true"]';
 // Forms show read-only fields (an invoice number, say) before the ones to fill in.
@@ -20,6 +21,7 @@ const WRITABLE =
   'input:not([type="hidden"]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly]), select:not([disabled]), [contenteditable="true"]';
 // The variables editor shows values until `Edit` or `Add variable` is pressed.
 const CONTROLS = 'button:not([disabled])';
+/* eslint-enable lingui/no-unlocalized-strings */
 
 /**
  * The work area, marked so Ctrl+Enter can complete from inside its fields,

@@ -3,6 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { Button } from '../../components/button';
 import { useShortcutAction } from '../../components/shortcut-actions';
+import { withCatalogue } from '../../i18n/catalogues';
 import type { InboxDialogState } from './inbox-dialogs';
 import { FILTER_LABELS } from './labels';
 import { TaskFilters } from './task-filters';
@@ -10,21 +11,30 @@ import { TaskList } from './task-list';
 import type { TaskSearch, Viewer } from './task-search';
 import { toTaskQuery, viewOf } from './task-view';
 
-const loadDialogs = () => import('./inbox-dialogs');
+// The dialogs, chips and saved filters arrive with their words (the
+// `inbox-tools` catalogue area), never before them.
+const loadDialogs = withCatalogue(
+  'inbox-tools',
+  () => import('./inbox-dialogs'),
+);
 const InboxDialogs = lazy(() =>
   loadDialogs().then((m) => ({ default: m.InboxDialogs })),
 );
 
 // Chips show only on a custom filter; their code follows the list.
-const FilterChips = lazy(() =>
-  import('./filter-chips').then((m) => ({ default: m.FilterChips })),
+const FilterChips = lazy(
+  withCatalogue('inbox-tools', () =>
+    import('./filter-chips').then((m) => ({ default: m.FilterChips })),
+  ),
 );
 
 // Names the saved filter an empty custom view matches; loads with the section.
-const SavedFilterEmptyText = lazy(() =>
-  import('./saved-filters-section').then((m) => ({
-    default: m.SavedFilterEmptyText,
-  })),
+const SavedFilterEmptyText = lazy(
+  withCatalogue('inbox-tools', () =>
+    import('./saved-filters-section').then((m) => ({
+      default: m.SavedFilterEmptyText,
+    })),
+  ),
 );
 
 const FILTER_BUTTON_ID = 'filter-tasks-button';

@@ -2,6 +2,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { Suspense, lazy } from 'react';
 import { useShortcutAction } from '../../components/shortcut-actions';
+import { withCatalogue } from '../../i18n/catalogues';
 import { FILTER_LABELS, SORT_LABELS } from './labels';
 import type { SavedFilterAction } from './saved-filter-menu';
 import type { SavedFilter } from './saved-filters';
@@ -16,11 +17,14 @@ import {
 } from './task-search';
 import { searchFor, stateOf, type TaskView } from './task-view';
 
-// Saved filters (with their import and export) follow the queues and the list.
-const SavedFiltersSection = lazy(() =>
-  import('./saved-filters-section').then((m) => ({
-    default: m.SavedFiltersSection,
-  })),
+// Saved filters (with their import and export) follow the queues and the
+// list, with their words.
+const SavedFiltersSection = lazy(
+  withCatalogue('inbox-tools', () =>
+    import('./saved-filters-section').then((m) => ({
+      default: m.SavedFiltersSection,
+    })),
+  ),
 );
 
 interface TaskFiltersProps {

@@ -17,6 +17,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorPanel } from '../../components/error-panel';
 import { keepFocusOnNextRoute } from '../../components/shortcut-actions';
 import { Skeleton } from '../../components/skeleton';
+import { withCatalogue } from '../../i18n/catalogues';
 import type { TaskInboxRouteQuery } from '../../graphql/__generated__/graphql';
 import type { TaskQuery } from '../../graphql/__generated__/schema-types';
 import { TASK_INBOX_ROUTE_QUERY } from './task-inbox-query';
@@ -24,9 +25,12 @@ import { TaskListItem } from './task-list-item';
 import { PAGE_SIZE, type TaskSearch } from './task-search';
 import { useScrollAnchor } from './use-scroll-anchor';
 
-// j, k and Escape follow the first render, as the key listener does.
-const ListKeyboard = lazy(() =>
-  import('./use-list-keyboard').then((m) => ({ default: m.ListKeyboard })),
+// j, k and Escape follow the first render, as the key listener does, with
+// the words they announce.
+const ListKeyboard = lazy(
+  withCatalogue('inbox-tools', () =>
+    import('./use-list-keyboard').then((m) => ({ default: m.ListKeyboard })),
+  ),
 );
 
 export const ROW_HEIGHT = 112;
