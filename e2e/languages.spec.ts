@@ -136,7 +136,7 @@ test('a German browser gets the inbox, a form task and the toasts in German; Fre
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 });
 
-test('at 360 px the German inbox, its menus and the Processes page fit without cutting anything off', async ({
+test('at 360 px the German inbox, its menus, the filter dialog and the Processes page fit without cutting anything off', async ({
   page,
 }) => {
   await startTask('invoice-approval', { assignee: 'demo' });
@@ -156,6 +156,16 @@ test('at 360 px the German inbox, its menus and the Processes page fit without c
   ).toBeVisible();
   expect(await cutOff(page)).toEqual([]);
   await page.keyboard.press('Escape');
+
+  // The filter dialog has the longest German labels of all.
+  await page.getByRole('button', { name: 'Aufgaben filtern' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Aufgaben filtern' });
+  await expect(dialog.getByLabel('Aufgabenstatus')).toBeVisible();
+  await dialog.getByText('Weitere Bedingungen').click();
+  await expect(dialog.getByLabel('Prozessinstanzschlüssel')).toBeVisible();
+  expect(await cutOff(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
 
   await page.getByRole('link', { name: 'Prozesse' }).click();
   await expect(
