@@ -13,6 +13,7 @@ import importX from 'eslint-plugin-import-x';
 import checkFile from 'eslint-plugin-check-file';
 import testingLibrary from 'eslint-plugin-testing-library';
 import playwright from 'eslint-plugin-playwright';
+import lingui from 'eslint-plugin-lingui';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
@@ -126,6 +127,17 @@ const appZones = [
     from: ['./src/app/graphql', ...APP_UPPER_ROOMS],
     message:
       'auth/ is infrastructure: it knows the OIDC library, not the data layer or the UI.',
+  },
+  {
+    target: './src/app/i18n',
+    from: [
+      './src/app/auth',
+      './src/app/graphql',
+      './src/app/components',
+      ...APP_ABOVE_COMPONENTS,
+    ],
+    message:
+      'i18n/ (catalogues, the active language, formatting) builds on lib/ only; everything above may use it.',
   },
   {
     target: './src/app/lib',
@@ -311,6 +323,99 @@ export default tseslint.config(
               package: '@tanstack/router-core',
               name: 'NotFoundError',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Every text a user reads comes from the message catalogues (decision
+    // 025). A string literal in the SPA is either a translated macro, or
+    // code: a CSS class, a key, a URL, an attribute value. The ignores below
+    // describe code, so a sentence or a label written as a bare literal fails.
+    files: ['src/app/**/*.{ts,tsx}'],
+    ignores: [
+      '**/*.test.{ts,tsx}',
+      'src/app/test/**',
+      // FEEL's keywords and built-in function names: code, not words.
+      'src/app/features/task-form/camunda-form/form-variable-names.ts',
+    ],
+    plugins: { lingui },
+    rules: {
+      ...lingui.configs['flat/recommended'].rules,
+      'lingui/no-unlocalized-strings': [
+        'error',
+        {
+          useTsTypes: true,
+          ignore: [
+            // Identifiers, keys, CSS classes, paths and URLs: one "word"
+            // without spaces that does not start with a capital letter.
+            '^[^\\sA-Z][^\\s]*$',
+            // Constants such as Tasklist states (`CREATED`).
+            '^[A-Z][A-Z0-9_]*$',
+            // An HTTP authorization header value.
+            '^Bearer\\s',
+          ],
+          ignoreNames: [
+            { regex: { pattern: 'className|Class(Name)?$|^classes$' } },
+            {
+              regex: {
+                pattern:
+                  '^(data|aria-(controls|describedby|labelledby|live|current|haspopup|hidden|expanded|invalid|relevant))',
+              },
+            },
+            'id',
+            'key',
+            'to',
+            'href',
+            'type',
+            'role',
+            'slot',
+            'variant',
+            'size',
+            'kind',
+            'placement',
+            'autoComplete',
+            'inputMode',
+            'dateTime',
+            'lang',
+            'name',
+            'method',
+            'target',
+            'rel',
+            'fragmentName',
+            'authorization',
+            '__typename',
+          ],
+          // Matching a server's (English) message is code, not text.
+          ignoreMethodsOnTypes: [
+            'String.startsWith',
+            'String.endsWith',
+            'String.includes',
+          ],
+          ignoreFunctions: [
+            'console.*',
+            'Error',
+            '*.getItem',
+            '*.setItem',
+            '*.removeItem',
+            'document.createElement',
+            'document.getElementById',
+            'document.querySelector',
+            '*.addEventListener',
+            '*.removeEventListener',
+            '*.setAttribute',
+            // CSS values and custom properties: code, not words.
+            '*.style.setProperty',
+            '*.getAttribute',
+            'URLSearchParams',
+            '*.searchParams.get',
+            'new URL',
+            '*.querySelector',
+            '*.querySelectorAll',
+            '*.closest',
+            // Errors for logs and developers, never put on screen.
+            'ConfigError',
           ],
         },
       ],

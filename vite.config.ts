@@ -4,6 +4,8 @@ import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import { parse } from 'graphql';
+import { transformAsync } from '@babel/core';
+import { lingui } from '@lingui/vite-plugin';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const devPort = Number(process.env.DEV_PORT ?? 5173);
@@ -47,9 +49,45 @@ function precompileGql(): Plugin {
   };
 }
 
+const LINGUI_MACRO = /from ['"]@lingui\/(core|react)\/macro['"]/;
+
+/**
+ * Compiles Lingui's macros (`<Trans>`, `t`, `plural`, `msg`) in the SPA's
+ * sources. Babel runs only on files that import a macro, parses TypeScript
+ * and JSX and leaves both for Vite's own transform. In production builds the
+ * macro drops the English source text, so only message ids reach the bundle;
+ * the words come from the active catalogue (decision 025).
+ */
+function linguiMacro(): Plugin {
+  return {
+    name: 'tasklist-inbox:lingui-macro',
+    enforce: 'pre',
+    async transform(code, id) {
+      // Route files arrive twice: whole, and as the router plugin's split
+      // pieces (`?tsr-split=…`), each of which may import a macro.
+      const file = id.split('?')[0] ?? id;
+      if (!/\/src\/app\/.*\.tsx?$/.test(file) || !LINGUI_MACRO.test(code))
+        return null;
+      const result = await transformAsync(code, {
+        filename: file,
+        babelrc: false,
+        configFile: false,
+        sourceMaps: true,
+        parserOpts: { plugins: ['typescript', 'jsx'] },
+        plugins: ['@lingui/babel-plugin-lingui-macro'],
+      });
+      if (!result?.code) return null;
+      return { code: result.code, map: result.map };
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     precompileGql(),
+    linguiMacro(),
+    // Lets the SPA import a .po catalogue; it arrives compiled.
+    lingui(),
     // The router plugin must run before react() so route files are split first.
     tanstackRouter({
       target: 'react',

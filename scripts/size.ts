@@ -18,7 +18,10 @@
  *    count too, and its own dynamic imports are looked at in turn.
  * 3. Every other dynamic import of that set loads on demand: listed, not
  *    counted.
- * 4. Stylesheets `index.html` links from the public folder are not in the
+ * 4. The active language's `app` catalogue (src/app/i18n): main.tsx loads
+ *    it before the first render. Each language is its own chunk; the largest
+ *    counts.
+ * 5. Stylesheets `index.html` links from the public folder are not in the
  *    manifest; they count towards the CSS of the first load.
  * The manifest names chunks, not the modules inside them, so form-js is found
  * through each chunk's source map (`build.sourcemap`). Sizes: raw bytes, and
@@ -73,6 +76,7 @@ export interface SizeOptions {
 }
 
 const FORM_JS_SOURCE = 'node_modules/@bpmn-io/form-js-viewer/';
+const FIRST_LOAD_CATALOGUE = /(^|\/)src\/app\/i18n\/locales\/[^/]+\/app\.po$/;
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -129,6 +133,13 @@ export function analyze(options: SizeOptions): SizeReport {
   const files = new Set(listFiles(distDir));
   const fileOf = (key: string) => manifest[key]?.file ?? '';
   const firstLoadJs = new Set([...walk.keys].map(fileOf));
+  // The first render waits for the active language's `app` catalogue, a lazy
+  // chunk per language; the largest one stands for whichever is active.
+  const catalogue = Object.values(manifest)
+    .filter((chunk) => FIRST_LOAD_CATALOGUE.test(chunk.src ?? ''))
+    .map((chunk) => measure(distDir, chunk.file))
+    .sort((a, b) => b.gzip - a.gzip)[0];
+  if (catalogue) firstLoadJs.add(catalogue.file);
   const routeJs = new Set([...walk.routeKeys].map(fileOf));
   const entryJs = new Set(
     Object.values(manifest)
@@ -144,6 +155,7 @@ export function analyze(options: SizeOptions): SizeReport {
   ]);
   const roleOf = (file: string) => {
     if (entryJs.has(file)) return 'entry';
+    if (file === catalogue?.file) return 'catalogue (largest language)';
     if (routeJs.has(file)) return 'route chunk on the path';
     if (firstLoadJs.has(file)) return 'static import';
     if (css.has(file)) return 'stylesheet';
@@ -204,7 +216,10 @@ export function analyze(options: SizeOptions): SizeReport {
       jsRaw: sum(js, 'raw'),
       cssGzip: sum(cssChunks, 'gzip'),
     },
-    lazy: [...walk.lazyKeys].map(fileOf).sort(),
+    lazy: [...walk.lazyKeys]
+      .map(fileOf)
+      .filter((file) => file !== catalogue?.file)
+      .sort(),
     formJsChunks,
     problems,
   };

@@ -149,6 +149,11 @@ function main(): number {
       'scripts/check-codegen.ts',
     ]);
   }
+  gate('message catalogues are up to date', node, [
+    '--import',
+    'tsx',
+    'scripts/check-messages.ts',
+  ]);
   gate('lint', node, [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.']);
   gate('format', node, [bin('prettier', 'bin/prettier.cjs'), '--check', '.']);
   // The build writes the route tree the typecheck reads, so it goes first.

@@ -1,5 +1,20 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** The accessible names the inbox's landmarks have in one language. */
+export interface InboxNames {
+  filters: string;
+  list: string;
+  offline: string;
+  toasts: string;
+}
+
+const ENGLISH: InboxNames = {
+  filters: 'Task filters',
+  list: 'Tasks',
+  offline: 'Connection lost — retrying',
+  toasts: 'Notifications',
+};
+
 /** The inbox: filters, the task list and the open task. */
 export class InboxPage {
   readonly filters: Locator;
@@ -8,12 +23,16 @@ export class InboxPage {
   readonly offlineBanner: Locator;
   readonly toasts: Locator;
 
-  constructor(readonly page: Page) {
-    this.filters = page.getByRole('navigation', { name: 'Task filters' });
-    this.list = page.getByRole('list', { name: 'Tasks' });
+  /** `names` for a page in another language than English. */
+  constructor(
+    readonly page: Page,
+    names: InboxNames = ENGLISH,
+  ) {
+    this.filters = page.getByRole('navigation', { name: names.filters });
+    this.list = page.getByRole('list', { name: names.list });
     this.heading = page.getByRole('heading', { level: 1 });
-    this.offlineBanner = page.getByText('Connection lost — retrying');
-    this.toasts = page.getByRole('region', { name: 'Notifications' });
+    this.offlineBanner = page.getByText(names.offline);
+    this.toasts = page.getByRole('region', { name: names.toasts });
   }
 
   async filterBy(

@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
@@ -8,6 +10,9 @@ import { applyBrand } from './lib/brand';
 import { isSessionMemoryOnly } from './lib/browser-storage';
 import { DETACHED_HOST, type HostBridge } from './lib/host-messages';
 import { loadRuntimeConfig } from './lib/runtime-config';
+import { activateLocale } from './i18n/catalogues';
+import { readLocaleChoice } from './i18n/locale-choice';
+import { negotiateLocale } from './i18n/locales';
 import { createApp, type AppRouter } from './router';
 import './styles/app.css';
 
@@ -49,7 +54,12 @@ async function boot(root: HTMLElement) {
   const framed = isFramed();
   // The portal bridge loads beside the configuration, and only in a frame.
   const portal = framed ? import('./host-commands') : null;
-  const config = await loadRuntimeConfig();
+  // The catalogue and the configuration load side by side; the first render
+  // waits for both, so the page never flashes English before its language.
+  const [config] = await Promise.all([
+    loadRuntimeConfig(),
+    activateLocale(negotiateLocale(readLocaleChoice(), navigator.languages)),
+  ]);
   applyBrand(config.brand);
   // Issue 13: embed mode comes from the address (the router keeps it there).
   const embedded =
@@ -99,10 +109,33 @@ async function boot(root: HTMLElement) {
   );
 }
 
+const BOOT_TEXTS = {
+  title: msg`Tasklist Inbox could not start`,
+  detail: msg`The app configuration could not be loaded. Reload to try again; if it keeps happening, tell your administrator.`,
+  reload: msg`Reload`,
+};
+
+/**
+ * The boot error's words: from the catalogue when one is active, else in
+ * English, because a failed catalogue download is one way to get here.
+ */
+function bootText(key: keyof typeof BOOT_TEXTS): string {
+  if (i18n.locale) return i18n._(BOOT_TEXTS[key]);
+  /* eslint-disable lingui/no-unlocalized-strings -- no catalogue could load */
+  const english = {
+    title: 'Tasklist Inbox could not start',
+    detail:
+      'The app configuration could not be loaded. Reload to try again; if it keeps happening, tell your administrator.',
+    reload: 'Reload',
+  };
+  /* eslint-enable lingui/no-unlocalized-strings */
+  return english[key];
+}
+
 /** Start-up failed (e.g. no configuration): say so and offer a reload. */
 function showBootError(root: HTMLElement, error: unknown) {
-  const message =
-    error instanceof Error ? error.message : 'The app could not start.';
+  // The cause is for whoever investigates, not for the person at the screen.
+  console.error('Tasklist Inbox could not start', error);
   const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '') => {
     const element = document.createElement(tag);
     element.textContent = text;
@@ -111,15 +144,15 @@ function showBootError(root: HTMLElement, error: unknown) {
   const panel = make('div');
   panel.className = 'error-panel';
   panel.setAttribute('role', 'alert');
-  const button = make('button', 'Reload');
+  const button = make('button', bootText('reload'));
   button.type = 'button';
   button.className = 'button button--primary button--medium';
   button.addEventListener('click', () => {
     window.location.reload();
   });
   panel.append(
-    make('h1', 'Tasklist Inbox could not start'),
-    make('p', message),
+    make('h1', bootText('title')),
+    make('p', bootText('detail')),
     button,
   );
   const main = make('main');

@@ -28,6 +28,8 @@ export interface PageOptions {
   appName: string;
   /** Trusted HTML for the inside of <main>. */
   body: string;
+  /** The page's language (`html[lang]`); English unless given. */
+  lang?: string;
   /** Adds the auto-submit script (used only by the sign-out page). */
   autoSubmit?: boolean;
 }
@@ -38,7 +40,7 @@ export function renderPage(options: PageOptions): string {
     ? `\n    <script src="${AUTO_SUBMIT_SCRIPT_PATH}" defer></script>`
     : '';
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(options.lang ?? 'en')}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">

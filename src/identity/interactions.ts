@@ -15,10 +15,14 @@ import { SignInThrottle } from './rate-limit';
 import { securityHeaders } from './security-headers';
 import { clientAddress } from './trusted-proxies';
 import { renderSignInPage, type DemoAccount } from './sign-in-page';
+import {
+  SIGN_IN_TEXTS,
+  negotiateSignInLanguage,
+  type SignInLanguage,
+} from './sign-in-texts';
 import type { UserDirectory } from './users';
 
-export const INVALID_CREDENTIALS = 'Invalid username or password';
-const MISSING_CREDENTIALS = 'Enter your username and password.';
+export const INVALID_CREDENTIALS = SIGN_IN_TEXTS.en.invalidCredentials;
 const FORM_LIMIT = 8 * 1024;
 
 export interface InteractionDeps {
@@ -35,15 +39,8 @@ interface PageContext {
   res: ServerResponse;
   uid: string;
   headers: Record<string, string>;
-}
-
-function tooManyMessage(seconds: number): string {
-  const minutes = Math.ceil(seconds / 60);
-  const wait =
-    seconds < 60
-      ? `${String(seconds)} second${seconds === 1 ? '' : 's'}`
-      : `${String(minutes)} minute${minutes === 1 ? '' : 's'}`;
-  return `Too many failed sign-in attempts. Try again in ${wait}.`;
+  /** The browser's language, from Accept-Language. */
+  lang: SignInLanguage;
 }
 
 /** Sign-in pages must never be cached or stored by the browser. */
@@ -86,13 +83,20 @@ export function createInteractionHandler(deps: InteractionDeps) {
     extra: Record<string, string> = {},
   ) {
     const html = renderSignInPage({
+      lang: page.lang,
       appName,
       action: `/interaction/${page.uid}/login`,
       username: view.username,
       error: view.error,
       demoAccounts: await demoAccounts(),
     });
-    send(page.res, status, html, { ...page.headers, ...extra });
+    send(page.res, status, html, {
+      ...page.headers,
+      // The words follow Accept-Language: caches must keep them apart.
+      Vary: 'Accept-Language',
+      'Content-Language': page.lang,
+      ...extra,
+    });
   }
 
   function expired(res: ServerResponse) {
@@ -127,7 +131,8 @@ export function createInteractionHandler(deps: InteractionDeps) {
     interaction: Interaction,
   ) {
     if (interaction.prompt.name === 'login') {
-      await signInPage({ res, uid: interaction.uid, headers }, 200, {
+      const lang = negotiateSignInLanguage(req.headers['accept-language']);
+      await signInPage({ res, uid: interaction.uid, headers, lang }, 200, {
         username: '',
       });
       return;
@@ -150,13 +155,21 @@ export function createInteractionHandler(deps: InteractionDeps) {
     );
     const username = (form.get('username') ?? '').trim().slice(0, 256);
     const password = form.get('password') ?? '';
-    const page = { res, uid: interaction.uid, headers };
+    const page = {
+      res,
+      uid: interaction.uid,
+      headers,
+      lang: negotiateSignInLanguage(req.headers['accept-language']),
+    };
     const ip = clientAddress(req, config.trustProxy);
     // People type passwords into the username field: log only known names.
     const logName = users.find(username) ? username : '(unknown user)';
 
     if (!username || !password) {
-      await signInPage(page, 400, { username, error: MISSING_CREDENTIALS });
+      await signInPage(page, 400, {
+        username,
+        error: SIGN_IN_TEXTS[page.lang].missingCredentials,
+      });
       return;
     }
     // H61: reserved before the password check, so concurrent guesses count.
@@ -167,7 +180,7 @@ export function createInteractionHandler(deps: InteractionDeps) {
       await signInPage(
         page,
         429,
-        { username, error: tooManyMessage(wait) },
+        { username, error: SIGN_IN_TEXTS[page.lang].tooManyAttempts(wait) },
         { 'Retry-After': String(wait) },
       );
       return;
@@ -177,7 +190,10 @@ export function createInteractionHandler(deps: InteractionDeps) {
     if (!user) {
       attempt.fail();
       logger.info({ username: logName, ip }, 'sign-in failed');
-      await signInPage(page, 400, { username, error: INVALID_CREDENTIALS });
+      await signInPage(page, 400, {
+        username,
+        error: SIGN_IN_TEXTS[page.lang].invalidCredentials,
+      });
       return;
     }
     attempt.succeed();
@@ -218,9 +234,10 @@ export function createInteractionHandler(deps: InteractionDeps) {
       else await login(req, res, interaction);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
-      await signInPage({ res, uid, headers }, 413, {
+      const lang = negotiateSignInLanguage(req.headers['accept-language']);
+      await signInPage({ res, uid, headers, lang }, 413, {
         username: '',
-        error: 'The form was too large. Please try again.',
+        error: SIGN_IN_TEXTS[lang].formTooLarge,
       });
     }
   };

@@ -3,6 +3,11 @@
  * alert region for errors. Demo accounts are hinted at outside production.
  */
 import { escapeHtml, renderPage } from './html';
+import {
+  SIGN_IN_TEXTS,
+  type SignInLanguage,
+  type SignInTexts,
+} from './sign-in-texts';
 
 export interface DemoAccount {
   username: string;
@@ -19,9 +24,14 @@ export interface SignInView {
   error?: string;
   /** Listed in a hint; pass none in production. */
   demoAccounts?: DemoAccount[];
+  /** From the browser's Accept-Language; English by default. */
+  lang?: SignInLanguage;
 }
 
-function demoHint(accounts: DemoAccount[] | undefined): string {
+function demoHint(
+  accounts: DemoAccount[] | undefined,
+  texts: SignInTexts,
+): string {
   if (!accounts || accounts.length === 0) return '';
   const items = accounts
     .map(
@@ -31,8 +41,8 @@ function demoHint(accounts: DemoAccount[] | undefined): string {
     .join('\n');
   return `
       <aside class="hint" aria-labelledby="demo-accounts">
-        <h2 id="demo-accounts">Demo accounts</h2>
-        <p>For development only: each password is the same as the username.</p>
+        <h2 id="demo-accounts">${escapeHtml(texts.demoAccounts)}</h2>
+        <p>${escapeHtml(texts.demoHint)}</p>
         <ul>
 ${items}
         </ul>
@@ -41,6 +51,8 @@ ${items}
 
 /** Renders the sign-in page. */
 export function renderSignInPage(view: SignInView): string {
+  const lang = view.lang ?? 'en';
+  const texts = SIGN_IN_TEXTS[lang];
   const error = view.error
     ? `
       <p class="error" role="alert" id="sign-in-error">${escapeHtml(view.error)}</p>`
@@ -49,13 +61,13 @@ export function renderSignInPage(view: SignInView): string {
   // After a failed attempt the name is kept, so the password field is next.
   const focusUser = view.username === '' ? ' autofocus' : '';
   const focusPassword = view.username === '' ? '' : ' autofocus';
-  const body = `      <h1>Sign in</h1>${error}
+  const body = `      <h1>${escapeHtml(texts.signIn)}</h1>${error}
       <form method="post" action="${escapeHtml(view.action)}"${described}>
-        <label for="username">Username</label>
+        <label for="username">${escapeHtml(texts.username)}</label>
         <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${escapeHtml(view.username)}"${focusUser}>
-        <label for="password">Password</label>
+        <label for="password">${escapeHtml(texts.password)}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required${focusPassword}>
-        <button type="submit">Sign in</button>
-      </form>${demoHint(view.demoAccounts)}`;
-  return renderPage({ title: 'Sign in', appName: view.appName, body });
+        <button type="submit">${escapeHtml(texts.signIn)}</button>
+      </form>${demoHint(view.demoAccounts, texts)}`;
+  return renderPage({ title: texts.signIn, appName: view.appName, body, lang });
 }

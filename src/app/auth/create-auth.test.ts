@@ -1,6 +1,8 @@
+import { i18n } from '@lingui/core';
 import { http, HttpResponse } from 'msw';
 import { User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadCataloguePart } from '../i18n/catalogues';
 import { server } from '../test/msw-server';
 import {
   SIGNIN_UNAVAILABLE,
@@ -22,6 +24,9 @@ function anAuth() {
     storage: window.sessionStorage,
   });
 }
+
+// Its sentences are in the sign-in area, which the sign-in routes load.
+beforeAll(() => loadCataloguePart('sign-in'));
 
 describe('createAuth signinCallback', () => {
   it('answers an error response with our sentence, never its error_description', async () => {
@@ -258,7 +263,7 @@ describe('createAuth when the library does not load', () => {
       .signinRedirect('/tasks')
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SigninError);
-    expect((failure as Error).message).toBe(SIGNIN_UNAVAILABLE);
+    expect((failure as Error).message).toBe(i18n._(SIGNIN_UNAVAILABLE));
   });
 
   it('the callback says so too', async () => {
@@ -266,7 +271,7 @@ describe('createAuth when the library does not load', () => {
       lazyAuth(failingOnce()).signinCallback(
         `${window.location.origin}/auth/callback?code=abc&state=xyz`,
       ),
-    ).rejects.toThrow(SIGNIN_UNAVAILABLE);
+    ).rejects.toThrow(i18n._(SIGNIN_UNAVAILABLE));
   });
 
   it('a renewal ends the session, and the next one loads the library after all', async () => {
@@ -290,7 +295,7 @@ describe('createAuth when the library does not load', () => {
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PopupSigninError);
     expect((failure as PopupSigninError).reason).toBe('failed');
-    expect((failure as Error).message).toBe(SIGNIN_UNAVAILABLE);
+    expect((failure as Error).message).toBe(i18n._(SIGNIN_UNAVAILABLE));
     expect(popup.close).toHaveBeenCalled();
   });
 

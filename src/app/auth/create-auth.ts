@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
 import type { User, UserManager } from 'oidc-client-ts';
 import { sessionStore } from '../lib/browser-storage';
 import { safeReturnTo } from '../lib/safe-return-to';
@@ -38,8 +40,7 @@ export interface AuthSeams {
 }
 
 /** What a sign-in says when the library could not be loaded (offline, or a deploy replaced it). */
-export const SIGNIN_UNAVAILABLE =
-  'Signing in could not start because part of the app did not load. Check your connection, then try again.';
+export const SIGNIN_UNAVAILABLE = msg`Signing in could not start because part of the app did not load. Check your connection, then try again.`;
 
 const loadUserManagerModule = () => import('./oidc-user-manager');
 
@@ -104,7 +105,7 @@ export function createAuth(
       (cause: unknown) => {
         // Not kept: the next attempt loads again (back online, say).
         loading = null;
-        throw new SigninError(SIGNIN_UNAVAILABLE, { cause });
+        throw new SigninError(i18n._(SIGNIN_UNAVAILABLE), { cause });
       },
     );
     return loading;
@@ -222,7 +223,7 @@ export function createAuth(
       if (redirectOptions?.userInitiated) loopGuard.reset();
       if (!loopGuard.allows()) {
         throw new SigninError(
-          'Signing in keeps failing. Check that the sign-in service is reachable, then try again.',
+          t`Signing in keeps failing. Check that the sign-in service is reachable, then try again.`,
         );
       }
       // A second call while the page is already leaving must not count twice.
@@ -301,7 +302,7 @@ export function createAuth(
       // Ours already (the library did not load): it says what to do.
       if (cause instanceof SigninError) throw cause;
       throw new SigninError(
-        'The sign-in could not be completed. Please sign in again.',
+        t`The sign-in could not be completed. Please sign in again.`,
         { cause },
       );
     }
@@ -313,7 +314,7 @@ export function createAuth(
 function popupBlocked(cause?: unknown): PopupSigninError {
   return new PopupSigninError(
     'blocked',
-    'Your browser blocked the sign-in window. Allow pop-ups for this site, or open the inbox in a new tab.',
+    t`Your browser blocked the sign-in window. Allow pop-ups for this site, or open the inbox in a new tab.`,
     { cause },
   );
 }
@@ -321,7 +322,7 @@ function popupBlocked(cause?: unknown): PopupSigninError {
 function popupClosed(cause?: unknown): PopupSigninError {
   return new PopupSigninError(
     'closed',
-    'The sign-in window was closed before you signed in.',
+    t`The sign-in window was closed before you signed in.`,
     { cause },
   );
 }
@@ -343,7 +344,7 @@ function popupFailure(cause: unknown): PopupSigninError {
   if (/closed/i.test(message)) return popupClosed(cause);
   return new PopupSigninError(
     'failed',
-    'The sign-in could not be completed. Please try again.',
+    t`The sign-in could not be completed. Please try again.`,
     { cause },
   );
 }

@@ -46,9 +46,13 @@ async function libraryMessage(): Promise<Posted[]> {
 }
 
 /** Runs the page's script against a stand-in window. */
-function runPage(withOpener: boolean) {
+function runPage(
+  withOpener: boolean,
+  browser: { languages?: string[]; stored?: string | null } = {},
+) {
   const posted: Posted[] = [];
   const status = { textContent: 'This window closes by itself.' };
+  const title = { textContent: 'Signing in…' };
   const close = vi.fn();
   vi.useFakeTimers();
   const page = {
@@ -56,9 +60,17 @@ function runPage(withOpener: boolean) {
     location: new URL(CALLBACK),
     close,
     setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    navigator: { languages: browser.languages ?? ['en-US'] },
+    localStorage: {
+      getItem: (key: string) =>
+        key === 'tasklist-inbox:locale' ? (browser.stored ?? null) : null,
+    },
   };
   const doc = {
-    getElementById: (id: string) => (id === 'status' ? status : null),
+    title: '',
+    documentElement: { lang: 'en' },
+    getElementById: (id: string) =>
+      id === 'status' ? status : id === 'title' ? title : null,
   };
   // Runs the shipped file as the browser would, with this stand-in window.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
@@ -67,7 +79,7 @@ function runPage(withOpener: boolean) {
     document: unknown,
   ) => void;
   run(page, doc);
-  return { posted, close, status };
+  return { posted, close, status, title, doc };
 }
 
 test('posts exactly what oidc-client-ts posts, to this origin only', async () => {
@@ -89,4 +101,25 @@ test('without an opener it says what to do instead of posting anywhere', () => {
   );
   vi.advanceTimersByTime(5000);
   expect(close).not.toHaveBeenCalled();
+});
+
+test('speaks the language the inbox speaks: the remembered choice, else the browser languages', () => {
+  const german = runPage(false, { languages: ['de-DE', 'en'] });
+  expect(german.doc.documentElement.lang).toBe('de');
+  expect(german.title.textContent).toBe('Sie werden angemeldet …');
+  expect(german.doc.title).toBe('Sie werden angemeldet … · Tasklist Inbox');
+  expect(german.status.textContent).toMatch(
+    /^Der Aufgabeneingang, der diese Anmeldung angefordert hat/,
+  );
+
+  const chosen = runPage(true, { languages: ['de-DE'], stored: 'fr' });
+  expect(chosen.doc.documentElement.lang).toBe('fr');
+  expect(chosen.status.textContent).toBe('Cette fenêtre se ferme d’elle-même.');
+
+  const other = runPage(false, {
+    languages: ['constructor', 'it-IT'],
+    stored: '__proto__',
+  });
+  expect(other.doc.documentElement.lang).toBe('en');
+  expect(other.status.textContent).toMatch(/Close this window/);
 });

@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { i18n } from '@lingui/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCataloguePart } from '../i18n/catalogues';
 import {
   KNOWN_PROVIDER_ERRORS,
   UNKNOWN_PROVIDER_ERROR,
   describeProviderError,
 } from './provider-errors';
+
+// Its sentences are in the sign-in area, which the sign-in routes load.
+beforeAll(() => loadCataloguePart('sign-in'));
 
 describe('describeProviderError', () => {
   it('has a sentence of its own for every standard code', () => {
@@ -30,7 +35,7 @@ describe('describeProviderError', () => {
     expect([...KNOWN_PROVIDER_ERRORS].sort()).toEqual([...standard].sort());
     for (const code of standard) {
       const message = describeProviderError(code);
-      expect(message).not.toBe(UNKNOWN_PROVIDER_ERROR);
+      expect(message).not.toBe(i18n._(UNKNOWN_PROVIDER_ERROR));
       expect(message).toMatch(/^[A-Z].*\.$/);
     }
   });
@@ -43,6 +48,6 @@ describe('describeProviderError', () => {
     'constructor',
     'toString',
   ])('answers %j with the generic sentence, never echoing it', (code) => {
-    expect(describeProviderError(code)).toBe(UNKNOWN_PROVIDER_ERROR);
+    expect(describeProviderError(code)).toBe(i18n._(UNKNOWN_PROVIDER_ERROR));
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadCataloguePart } from '../i18n/catalogues';
 import { aUser, createFakeAuth } from '../test/create-fake-auth';
 import { finishSigninCallback } from './signin-callback';
 import { SigninError } from './signin-error';
@@ -8,6 +9,9 @@ const ORIGIN = 'http://localhost:3000';
 function aBrowser() {
   return { origin: ORIGIN, history: { replaceState: vi.fn() } };
 }
+
+// Its sentences are in the sign-in area, which the sign-in routes load.
+beforeAll(() => loadCataloguePart('sign-in'));
 
 describe('finishSigninCallback', () => {
   it('redeems the response once and says where to go', async () => {

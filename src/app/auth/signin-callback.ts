@@ -1,13 +1,10 @@
+import { t } from '@lingui/core/macro';
 import type { Auth } from './auth-types';
 import { describeProviderError } from './provider-errors';
 import { SigninError } from './signin-error';
 
 /** Where the identity provider sends people back to (the redirect URI's path). */
 export const SIGNIN_CALLBACK_PATH = '/auth/callback';
-
-const NOTHING_TO_FINISH = 'There is no sign-in to finish here.';
-const COULD_NOT_FINISH =
-  'The sign-in could not be completed. Please sign in again.';
 
 /**
  * The last failed callback of this page load. Cleaning the address bar makes
@@ -31,7 +28,9 @@ function hasAuthResponse(params: URLSearchParams): boolean {
 function failureMessage(params: URLSearchParams, error: unknown): string {
   const code = params.get('error');
   if (code !== null) return describeProviderError(code);
-  return error instanceof SigninError ? error.message : COULD_NOT_FINISH;
+  return error instanceof SigninError
+    ? error.message
+    : t`The sign-in could not be completed. Please sign in again.`;
 }
 
 /**
@@ -53,7 +52,9 @@ export async function finishSigninCallback(
   // Without an authorization response there is nothing to redeem: this is
   // the reload after a failure (or a bookmark), never a reason to retry.
   if (!hasAuthResponse(params)) {
-    return { signinError: lastSigninError ?? NOTHING_TO_FINISH };
+    return {
+      signinError: lastSigninError ?? t`There is no sign-in to finish here.`,
+    };
   }
   try {
     // Processed once per URL, even when StrictMode or a preload asks twice.

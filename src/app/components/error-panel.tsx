@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import type { ReactNode } from 'react';
 import { Button } from './button';
 
@@ -15,9 +16,10 @@ export function ErrorPanel({
   title,
   children,
   onRetry,
-  retryLabel = 'Try again',
+  retryLabel,
   headingLevel = 2,
 }: ErrorPanelProps) {
+  const { t } = useLingui();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <div className="error-panel" role="alert">
@@ -27,7 +29,7 @@ export function ErrorPanel({
       {children ? <div className="error-panel__body">{children}</div> : null}
       {onRetry ? (
         <Button variant="primary" onPress={onRetry}>
-          {retryLabel}
+          {retryLabel ?? t`Try again`}
         </Button>
       ) : null}
     </div>

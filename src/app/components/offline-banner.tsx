@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useSyncExternalStore } from 'react';
 
 interface ConnectionLike {
@@ -15,7 +16,9 @@ export function OfflineBanner({ connection }: { connection: ConnectionLike }) {
   return (
     <div className="offline-banner-slot" role="status" aria-live="polite">
       {lost ? (
-        <p className="offline-banner">Connection lost — retrying</p>
+        <p className="offline-banner">
+          <Trans>Connection lost — retrying</Trans>
+        </p>
       ) : null}
     </div>
   );

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { Button } from './button';
 import {
@@ -12,20 +15,22 @@ const NEXT: Record<ThemeChoice, ThemeChoice> = {
   light: 'dark',
   dark: 'system',
 };
-const LABEL: Record<ThemeChoice, string> = {
-  system: 'Theme: system',
-  light: 'Theme: light',
-  dark: 'Theme: dark',
+const LABEL: Record<ThemeChoice, MessageDescriptor> = {
+  system: msg`Theme: system`,
+  light: msg`Theme: light`,
+  dark: msg`Theme: dark`,
 };
 
 /** Cycles system → light → dark, and remembers the choice. */
 export function ThemeToggle() {
   const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice());
+  const { t, i18n } = useLingui();
+  const label = i18n._(LABEL[choice]);
   return (
     <Button
       variant="ghost"
       size="small"
-      aria-label={`${LABEL[choice]}. Change theme`}
+      aria-label={t`${label}. Change theme`}
       onPress={() => {
         const next = NEXT[choice];
         setChoice(next);
@@ -33,7 +38,7 @@ export function ThemeToggle() {
         saveThemeChoice(next);
       }}
     >
-      {LABEL[choice]}
+      {label}
     </Button>
   );
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dueStatus, formatRelativeDate, parseTasklistDate } from './dates';
+import {
+  calendarDaysFrom,
+  dueStatus,
+  formatDate,
+  formatDateTime,
+  formatRelativeTime,
+  formatTime,
+  parseTasklistDate,
+} from './dates';
 
 describe('dates', () => {
   it('parses both Tasklist timestamp styles', () => {
@@ -13,17 +21,36 @@ describe('dates', () => {
     expect(parseTasklistDate(null)).toBeNull();
   });
 
-  it('formats today, yesterday and older dates', () => {
-    const now = new Date(2026, 10, 28, 18, 0);
-    expect(formatRelativeDate(new Date(2026, 10, 28, 15, 40), now)).toBe(
-      'Today, 3:40 PM',
-    );
-    expect(formatRelativeDate(new Date(2026, 10, 27, 9, 5), now)).toBe(
-      'Yesterday, 9:05 AM',
-    );
-    expect(formatRelativeDate(new Date(2026, 2, 3, 9, 5), now)).toBe(
-      'Mar 3, 2026',
-    );
+  it('counts calendar days, not 24-hour spans', () => {
+    const now = new Date(2026, 10, 28, 23, 0);
+    expect(calendarDaysFrom(new Date(2026, 10, 29, 1, 0), now)).toBe(1);
+    expect(calendarDaysFrom(new Date(2026, 10, 28, 0, 5), now)).toBe(0);
+    expect(calendarDaysFrom(new Date(2026, 10, 27, 23, 59), now)).toBe(-1);
+  });
+
+  it('formats times and dates in the language asked for', () => {
+    const date = new Date(2026, 2, 3, 15, 40);
+    expect(formatTime(date, 'en')).toBe('3:40 PM');
+    expect(formatTime(date, 'de')).toBe('15:40');
+    expect(formatDate(date, 'en')).toBe('Mar 3, 2026');
+    expect(formatDate(date, 'de')).toBe('3. März 2026');
+    expect(formatDate(date, 'es')).toBe('3 mar 2026');
+    expect(formatDate(date, 'fr')).toBe('3 mars 2026');
+    expect(formatDateTime(date, 'de')).toBe('3. März 2026, 15:40');
+  });
+
+  it('says how far away a date is, in words of the language', () => {
+    const now = new Date(2026, 10, 28, 12, 0);
+    const at = (hours: number) =>
+      new Date(now.getTime() + hours * 60 * 60 * 1000);
+    expect(formatRelativeTime(at(-2), 'en', now)).toBe('2 hours ago');
+    expect(formatRelativeTime(at(-2), 'de', now)).toBe('vor 2 Stunden');
+    expect(formatRelativeTime(at(24), 'en', now)).toBe('tomorrow');
+    expect(formatRelativeTime(at(24), 'fr', now)).toBe('demain');
+    expect(formatRelativeTime(at(24), 'es', now)).toBe('mañana');
+    expect(formatRelativeTime(at(72), 'de', now)).toBe('in 3 Tagen');
+    expect(formatRelativeTime(now, 'en', now)).toBe('now');
+    expect(formatRelativeTime(at(-24 * 90), 'en', now)).toBe('3 months ago');
   });
 
   it('marks overdue, due within 24 hours, follow-up and plain due dates', () => {

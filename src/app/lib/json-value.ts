@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 /**
  * Tasklist stores every variable value as JSON text. These helpers keep the
  * encode/decode rules in one place.
@@ -10,7 +11,7 @@ export function parseJson(text: string): JsonParse {
   if (text.trim() === '') {
     return {
       ok: false,
-      message: 'Enter a JSON value, e.g. "text", 42 or true.',
+      message: t`Enter a JSON value, e.g. "text", 42 or true.`,
     };
   }
   try {
@@ -18,8 +19,7 @@ export function parseJson(text: string): JsonParse {
   } catch {
     return {
       ok: false,
-      message:
-        'This is not valid JSON. Put text in double quotes, e.g. "approved".',
+      message: t`This is not valid JSON. Put text in double quotes, e.g. "approved".`,
     };
   }
 }

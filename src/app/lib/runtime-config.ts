@@ -102,6 +102,7 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
   const config = isObject(value) ? value : {};
   const oidc = isObject(config.oidc) ? config.oidc : {};
   const bad: string[] = [];
+  // eslint-disable-next-line lingui/no-unlocalized-strings -- a ConfigError detail for logs, never shown
   if (!isObject(value)) bad.push('(not an object)');
   bad.push(...unknownKeys(config, KNOWN.config));
   const mode = config.mode === undefined ? 'direct' : config.mode;

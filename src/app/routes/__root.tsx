@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import {
   Link,
   Outlet,
@@ -23,12 +24,15 @@ export const Route = createRootRouteWithContext<RouterContext>()({
     );
   },
   notFoundComponent: function PageNotFound() {
+    const { t } = useLingui();
     return (
       <main className="page-center" id="main">
-        <EmptyState title="Page not found" headingLevel={1}>
-          <p>There is nothing at this address.</p>
+        <EmptyState title={t`Page not found`} headingLevel={1}>
+          <p>
+            <Trans>There is nothing at this address.</Trans>
+          </p>
           <Link to="/tasks" className="button button--primary button--medium">
-            Go to your tasks
+            <Trans>Go to your tasks</Trans>
           </Link>
         </EmptyState>
       </main>

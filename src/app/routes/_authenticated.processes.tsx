@@ -1,5 +1,7 @@
+import { useLingui } from '@lingui/react/macro';
 import { createFileRoute } from '@tanstack/react-router';
 import { Skeleton } from '../components/skeleton';
+import { loadCataloguePart } from '../i18n/catalogues';
 import { ProcessesErrorPanel } from '../features/processes/processes-error-panel';
 import { ProcessesPage } from '../features/processes/processes-page';
 import { PROCESSES_ROUTE_QUERY } from '../features/processes/processes-query';
@@ -9,13 +11,17 @@ export const Route = createFileRoute('/_authenticated/processes')({
   validateSearch: parseProcessSearch,
   loaderDeps: ({ search }) => ({ q: search.q }),
   // Warm the list; the page reads it through Apollo.
-  loader: ({ context, deps }) =>
-    context.preloadQuery(PROCESSES_ROUTE_QUERY, {
+  loader: async ({ context, deps }) => {
+    const queryRef = context.preloadQuery(PROCESSES_ROUTE_QUERY, {
       variables: { search: deps.q ?? null },
       fetchPolicy: 'cache-and-network',
-    }),
+    });
+    await loadCataloguePart('processes');
+    return queryRef;
+  },
   pendingComponent: function ProcessesPending() {
-    return <Skeleton label="Loading processes" lines={6} />;
+    const { t } = useLingui();
+    return <Skeleton label={t`Loading processes`} lines={6} />;
   },
   errorComponent: ProcessesErrorPanel,
   component: function ProcessesRoute() {

@@ -1,8 +1,10 @@
+import { useLingui } from '@lingui/react/macro';
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQueryRefHandlers, useReadQuery } from '@apollo/client/react';
 import { createFileRoute } from '@tanstack/react-router';
 import { startTransition, useEffect } from 'react';
 import { Skeleton } from '../components/skeleton';
+import { loadCataloguePart } from '../i18n/catalogues';
 import type {
   TaskDetailsRouteQuery,
   TaskDetailsRouteQueryVariables,
@@ -31,13 +33,18 @@ const TASK_DETAILS_ROUTE_QUERY: TypedDocumentNode<
 `;
 
 export const Route = createFileRoute('/_authenticated/tasks/$taskId')({
-  loader: ({ context, params }) =>
-    context.preloadQuery(TASK_DETAILS_ROUTE_QUERY, {
+  loader: async ({ context, params }) => {
+    const queryRef = context.preloadQuery(TASK_DETAILS_ROUTE_QUERY, {
       variables: { id: params.taskId },
       fetchPolicy: 'cache-and-network',
-    }),
+    });
+    // The task's words come with the task (decision 025).
+    await loadCataloguePart('task');
+    return queryRef;
+  },
   pendingComponent: function TaskDetailsPending() {
-    return <Skeleton label="Loading the task" lines={8} />;
+    const { t } = useLingui();
+    return <Skeleton label={t`Loading the task`} lines={8} />;
   },
   errorComponent: TaskErrorPanel,
   component: function TaskDetailsRoute() {

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { savedFiltersKey } from '../features/task-inbox/saved-filters';
 import { parseHostView, runHostCommand } from '../host-commands';
+import { activateLocale } from '../i18n/catalogues';
 import type { HostBridge, HostEvent } from '../lib/host-messages';
 import type { EmbedContext } from '../router-context';
 import { aClaimedTask, aProcess, aTask } from '../test/factories';
@@ -337,5 +338,26 @@ describe('embed mode (issue 13)', () => {
       'off',
     );
     expect(dialog.getByText('Shortcuts are turned off.')).toBeInTheDocument();
+  });
+
+  it('speaks German in a German portal: the popup sign-in and the storage note', async () => {
+    await activateLocale('de');
+    const auth = createFakeAuth({ user: null });
+    const { embed } = portal({ memoryOnlyStorage: true });
+    const { user } = await renderAtUrl('/tasks?embed=true', { auth, embed });
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Melden Sie sich an, um Ihre Aufgaben zu sehen',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Die Anmeldeseite öffnet sich in einem kleinen Fenster.',
+      ),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Anmelden' }));
+    expect(await screen.findByRole('note')).toHaveTextContent(
+      'Nicht gesendete Entwürfe',
+    );
   });
 });

@@ -1,4 +1,6 @@
+import { t } from '@lingui/core/macro';
 import { createFileRoute } from '@tanstack/react-router';
+import { loadCataloguePart } from '../i18n/catalogues';
 import { SignInPage } from '../shell/sign-in-page';
 import { PopupSignIn } from '../shell/popup-sign-in';
 import { safeReturnTo } from '../lib/safe-return-to';
@@ -8,6 +10,8 @@ export const Route = createFileRoute('/login')({
     typeof raw.redirect === 'string' ? { redirect: raw.redirect } : {},
   beforeLoad: async ({ context, search }) => {
     const returnTo = safeReturnTo(search.redirect);
+    // The words of signing in, before anything here can fail with them.
+    await loadCataloguePart('sign-in');
     // In a frame the provider's page would refuse to load, and a popup
     // needs a click: wait for the person to press "Sign in".
     if (context.embed.framed) return { returnTo, signinError: null };
@@ -18,7 +22,8 @@ export const Route = createFileRoute('/login')({
     } catch (error) {
       return {
         returnTo,
-        signinError: error instanceof Error ? error.message : 'Sign-in failed.',
+        signinError:
+          error instanceof Error ? error.message : t`Sign-in failed.`,
       };
     }
   },

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from '@tanstack/react-router';
 
 /**
@@ -5,17 +6,18 @@ import { Link } from '@tanstack/react-router';
  * the user is in with `aria-current="page"`, task pages included.
  */
 export function AppNav() {
+  const { t } = useLingui();
   return (
-    <nav className="app-nav" aria-label="Main">
+    <nav className="app-nav" aria-label={t`Main`}>
       <ul className="app-nav__list">
         <li>
           <Link to="/tasks" className="app-nav__link">
-            Tasks
+            <Trans>Tasks</Trans>
           </Link>
         </li>
         <li>
           <Link to="/processes" className="app-nav__link">
-            Processes
+            <Trans>Processes</Trans>
           </Link>
         </li>
       </ul>

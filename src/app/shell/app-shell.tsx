@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, Outlet } from '@tanstack/react-router';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ApolloClient } from '@apollo/client';
@@ -15,10 +16,6 @@ import { LazyUserMenu } from './lazy-user-menu';
 import { AppNav } from './app-nav';
 import { useRouteFocus } from '../components/use-route-focus';
 import { LazyKeyboardShortcuts } from './lazy-keyboard-shortcuts';
-
-const TEXT = {
-  shortcuts: 'Keyboard shortcuts',
-};
 
 interface AppShellProps {
   auth: Auth;
@@ -52,6 +49,7 @@ export function AppShell({
   const showHelp = useCallback(() => {
     setHelpOpen(true);
   }, []);
+  const { t } = useLingui();
   useRouteFocus();
 
   // Back online: refresh what is on screen instead of waiting for the next poll.
@@ -66,7 +64,7 @@ export function AppShell({
   return (
     <div className={`app${embed.embedded ? ' app--embedded' : ''}`}>
       <a className="skip-link" href="#main">
-        Skip to content
+        <Trans>Skip to content</Trans>
       </a>
       {/* Embedded (issue 13): the portal is the chrome; no header, no account menu. */}
       {embed.embedded ? null : (
@@ -75,7 +73,7 @@ export function AppShell({
             {embed.logoUrl ? (
               <img className="brand-logo" src={embed.logoUrl} alt="" />
             ) : null}
-            Tasklist Inbox
+            <Trans>Tasklist Inbox</Trans>
           </Link>
           <AppNav />
           <div className="app-header__actions">
@@ -99,7 +97,7 @@ export function AppShell({
             onRetry={() => {
               window.location.reload();
             }}
-            retryLabel="Reload"
+            retryLabel={t`Reload`}
           >
             <p>{fatalError.message}</p>
           </ErrorPanel>
@@ -110,7 +108,7 @@ export function AppShell({
       {embed.embedded ? (
         <footer className="embed-footer">
           <Button size="small" variant="ghost" onPress={showHelp}>
-            {TEXT.shortcuts}
+            <Trans>Keyboard shortcuts</Trans>
           </Button>
         </footer>
       ) : null}

@@ -1,41 +1,46 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import {
   useShortcutsEnabled,
   writeShortcutsEnabled,
 } from '../lib/shortcuts-setting';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../components/button';
+import { AriaLocale } from '../i18n/aria-locale';
 
-/** Every shortcut, as the dialog lists it. */
-const SHORTCUTS: readonly { keys: string; action: string }[] = [
-  { keys: 'j', action: 'Next task in the list' },
-  { keys: 'k', action: 'Previous task in the list' },
-  { keys: 'Enter', action: 'Open the task' },
-  { keys: 'Escape', action: 'Back to the list' },
-  { keys: 'a', action: 'Assign the open task to me, or unassign it' },
-  { keys: 'f', action: 'Go to the first field of the task’s form' },
+/**
+ * Every shortcut, as the dialog lists it. Letter keys are the keys
+ * themselves; named keys are translated, since keyboards label them in their
+ * language (German: Strg, not Ctrl).
+ */
+const SHORTCUTS: readonly {
+  keys: string | MessageDescriptor;
+  action: MessageDescriptor;
+}[] = [
+  { keys: 'j', action: msg`Next task in the list` },
+  { keys: 'k', action: msg`Previous task in the list` },
   {
-    keys: 'Ctrl + Enter',
-    action:
-      'Complete the task when its form is valid, also while typing in the form (⌘ + Enter on a Mac)',
+    keys: msg({ message: 'Enter', context: 'keyboard key' }),
+    action: msg`Open the task`,
   },
-  { keys: '/', action: 'Filter tasks' },
   {
-    keys: '1 – 5',
-    action:
-      'Switch queue: All open, Assigned to me, Unassigned, My groups, Completed',
+    keys: msg({ message: 'Escape', context: 'keyboard key' }),
+    action: msg`Back to the list`,
   },
-  { keys: '?', action: 'Show this list' },
+  { keys: 'a', action: msg`Assign the open task to me, or unassign it` },
+  { keys: 'f', action: msg`Go to the first field of the task’s form` },
+  {
+    keys: msg({ message: 'Ctrl + Enter', context: 'keyboard keys' }),
+    action: msg`Complete the task when its form is valid, also while typing in the form (⌘ + Enter on a Mac)`,
+  },
+  { keys: '/', action: msg`Filter tasks` },
+  {
+    keys: msg({ message: '1 – 5', context: 'keyboard keys' }),
+    action: msg`Switch queue: All open, Assigned to me, Unassigned, My groups, Completed`,
+  },
+  { keys: '?', action: msg`Show this list` },
 ];
-
-const TEXT = {
-  title: 'Keyboard shortcuts',
-  intro: 'Single-key shortcuts do nothing while you type in a field.',
-  off: 'Shortcuts are turned off.',
-  use: 'Use keyboard shortcuts',
-  keys: 'Keys',
-  action: 'Action',
-  close: 'Close',
-};
 
 interface KeyboardShortcutsDialogProps {
   onClose: () => void;
@@ -49,56 +54,73 @@ export function KeyboardShortcutsDialog({
   onClose,
 }: KeyboardShortcutsDialogProps) {
   const enabled = useShortcutsEnabled();
+  const { t, i18n } = useLingui();
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isOpen
-      isDismissable
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
-    >
-      <Modal className="modal modal--wide">
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {TEXT.title}
-          </Heading>
-          <p>{enabled ? TEXT.intro : TEXT.off}</p>
-          <label className="check-field">
-            <input
-              type="checkbox"
-              checked={enabled}
-              onChange={(event) => {
-                writeShortcutsEnabled(event.target.checked);
-              }}
-            />
-            <span>{TEXT.use}</span>
-          </label>
-          <table className="shortcut-table">
-            <thead>
-              <tr>
-                <th scope="col">{TEXT.keys}</th>
-                <th scope="col">{TEXT.action}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SHORTCUTS.map((shortcut) => (
-                <tr key={shortcut.action}>
-                  <td>
-                    <kbd>{shortcut.keys}</kbd>
-                  </td>
-                  <td>{shortcut.action}</td>
+    <AriaLocale>
+      <ModalOverlay
+        className="modal-overlay"
+        isOpen
+        isDismissable
+        onOpenChange={(open) => {
+          if (!open) onClose();
+        }}
+      >
+        <Modal className="modal modal--wide">
+          <Dialog className="dialog">
+            <Heading slot="title" className="dialog__title">
+              <Trans>Keyboard shortcuts</Trans>
+            </Heading>
+            <p>
+              {enabled
+                ? t`Single-key shortcuts do nothing while you type in a field.`
+                : t`Shortcuts are turned off.`}
+            </p>
+            <label className="check-field">
+              <input
+                type="checkbox"
+                checked={enabled}
+                onChange={(event) => {
+                  writeShortcutsEnabled(event.target.checked);
+                }}
+              />
+              <span>
+                <Trans>Use keyboard shortcuts</Trans>
+              </span>
+            </label>
+            <table className="shortcut-table">
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <Trans>Keys</Trans>
+                  </th>
+                  <th scope="col">
+                    <Trans>Action</Trans>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="dialog__actions">
-            <Button variant="primary" onPress={onClose} autoFocus>
-              {TEXT.close}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+              </thead>
+              <tbody>
+                {SHORTCUTS.map((shortcut) => (
+                  <tr key={shortcut.action.id}>
+                    <td>
+                      <kbd>
+                        {typeof shortcut.keys === 'string'
+                          ? shortcut.keys
+                          : i18n._(shortcut.keys)}
+                      </kbd>
+                    </td>
+                    <td>{i18n._(shortcut.action)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="dialog__actions">
+              <Button variant="primary" onPress={onClose} autoFocus>
+                <Trans>Close</Trans>
+              </Button>
+            </div>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </AriaLocale>
   );
 }

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { runShortcutAction } from '../components/shortcut-actions';
 import {
@@ -8,24 +11,26 @@ import {
 import { useShortcutsEnabled } from '../lib/shortcuts-setting';
 
 /** What is said when a shortcut has nothing to act on here. */
-const UNAVAILABLE: Record<ShortcutId, string | null> = {
-  'next-task': 'There are no tasks to move through here.',
-  'previous-task': 'There are no tasks to move through here.',
+const NO_TASKS = msg`There are no tasks to move through here.`;
+const NO_QUEUES = msg`Queues are available in the task list.`;
+const UNAVAILABLE: Record<ShortcutId, MessageDescriptor | null> = {
+  'next-task': NO_TASKS,
+  'previous-task': NO_TASKS,
   // Escape means "close" everywhere; with nothing to close it stays silent.
   'back-to-list': null,
-  assign: 'Open a task to assign it.',
-  'focus-form': 'Open a task to fill in its form.',
-  complete: 'Open a task to complete it.',
-  'open-filters': 'Filters are available in the task list.',
+  assign: msg`Open a task to assign it.`,
+  'focus-form': msg`Open a task to fill in its form.`,
+  complete: msg`Open a task to complete it.`,
+  'open-filters': msg`Filters are available in the task list.`,
   'show-help': null,
-  'queue-1': 'Queues are available in the task list.',
-  'queue-2': 'Queues are available in the task list.',
-  'queue-3': 'Queues are available in the task list.',
-  'queue-4': 'Queues are available in the task list.',
-  'queue-5': 'Queues are available in the task list.',
+  'queue-1': NO_QUEUES,
+  'queue-2': NO_QUEUES,
+  'queue-3': NO_QUEUES,
+  'queue-4': NO_QUEUES,
+  'queue-5': NO_QUEUES,
 };
 
-const HELP_OPENED = 'Keyboard shortcuts';
+const HELP_OPENED = msg`Keyboard shortcuts`;
 
 // The list of shortcuts loads the first time it is opened.
 const KeyboardShortcutsDialog = lazy(() =>
@@ -52,6 +57,7 @@ export function KeyboardShortcuts({
   onCloseHelp,
 }: KeyboardShortcutsProps) {
   const enabled = useShortcutsEnabled();
+  const { i18n } = useLingui();
   // A counter makes a repeated message a new one for screen readers.
   const [said, setSaid] = useState({ text: '', count: 0 });
 
@@ -66,11 +72,14 @@ export function KeyboardShortcuts({
       if (id === 'show-help') {
         event.preventDefault();
         onShowHelp();
-        announce(HELP_OPENED);
+        announce(i18n._(HELP_OPENED));
         return;
       }
       const outcome = runShortcutAction(id);
-      const message = outcome.handled ? outcome.announcement : UNAVAILABLE[id];
+      const unavailable = UNAVAILABLE[id];
+      const message = outcome.handled
+        ? outcome.announcement
+        : unavailable && i18n._(unavailable);
       if (outcome.handled || message) event.preventDefault();
       if (message) announce(message);
     };
@@ -78,7 +87,7 @@ export function KeyboardShortcuts({
     return () => {
       document.removeEventListener('keydown', onKeyDown);
     };
-  }, [enabled, onShowHelp]);
+  }, [enabled, onShowHelp, i18n]);
 
   return (
     <>

@@ -1,9 +1,13 @@
 import { Suspense, lazy } from 'react';
+import { withCatalogue } from '../i18n/catalogues';
 
-const KeyboardShortcuts = lazy(() =>
-  import('./keyboard-shortcuts').then((m) => ({
-    default: m.KeyboardShortcuts,
-  })),
+// With the words it announces and its dialog's (the `inbox-tools` area).
+const KeyboardShortcuts = lazy(
+  withCatalogue('inbox-tools', () =>
+    import('./keyboard-shortcuts').then((m) => ({
+      default: m.KeyboardShortcuts,
+    })),
+  ),
 );
 
 /**

@@ -1,12 +1,15 @@
 import { Suspense, lazy } from 'react';
+import { withCatalogue } from '../i18n/catalogues';
 
-const SessionExpiredDialog = lazy(() =>
-  import('./session-expired-dialog').then((m) => ({
-    default: m.SessionExpiredDialog,
-  })),
+const SessionExpiredDialog = lazy(
+  withCatalogue('sign-in', () =>
+    import('./session-expired-dialog').then((m) => ({
+      default: m.SessionExpiredDialog,
+    })),
+  ),
 );
 
-/** Loaded only when a session actually expires. */
+/** Loaded only when a session actually expires, with its words. */
 export function LazySessionExpiredDialog({
   onSignIn,
 }: {

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Suspense, lazy, useState } from 'react';
 
 const UserMenu = lazy(() =>
@@ -18,11 +19,12 @@ function TriggerLook({
   name: string;
   onPress?: () => void;
 }) {
+  const { t } = useLingui();
   return (
     <button
       type="button"
       className="button button--ghost button--small user-menu__trigger"
-      aria-label={`Account: ${name}`}
+      aria-label={t`Account: ${name}`}
       aria-haspopup="menu"
       aria-expanded={false}
       onClick={onPress}

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { PopupSigninError } from '../auth/signin-error';
 
 /** Our own message for a popup failure, or a generic one for anything else. */
@@ -6,7 +7,7 @@ export function asPopupFailure(error: unknown): PopupSigninError {
     ? error
     : new PopupSigninError(
         'failed',
-        'The sign-in could not be completed. Please try again.',
+        t`The sign-in could not be completed. Please try again.`,
       );
 }
 

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import type { Auth } from '../auth/auth-types';
 import type { PopupSigninError } from '../auth/signin-error';
@@ -29,14 +30,18 @@ export function PopupSignIn({
     <main className="page-center" id="main">
       <div className="sign-in">
         {logoUrl ? <img className="brand-logo" src={logoUrl} alt="" /> : null}
-        <h1 tabIndex={-1}>Sign in to see your tasks</h1>
-        <p>The sign-in page opens in a small window.</p>
+        <h1 tabIndex={-1}>
+          <Trans>Sign in to see your tasks</Trans>
+        </h1>
+        <p>
+          <Trans>The sign-in page opens in a small window.</Trans>
+        </p>
         {failure ? (
           <div role="alert" className="sign-in__problem">
             <p>{failure.message}</p>
             {failure.reason === 'blocked' ? (
               <a href={standaloneUrl(returnTo)} target="_blank" rel="noopener">
-                Open the inbox in a new tab
+                <Trans>Open the inbox in a new tab</Trans>
               </a>
             ) : null}
           </div>
@@ -59,7 +64,7 @@ export function PopupSignIn({
             );
           }}
         >
-          Sign in
+          <Trans>Sign in</Trans>
         </Button>
       </div>
     </main>

@@ -1,13 +1,18 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PopupSigninError } from '../auth/signin-error';
+import { activateLocale, loadCataloguePart } from '../i18n/catalogues';
+import { WithI18n } from '../test/with-i18n';
 import { SessionExpiredDialog } from './session-expired-dialog';
 
 describe('session expired dialog', () => {
+  // Rendered alone, so it loads its area as its lazy import would.
+  beforeAll(() => loadCataloguePart('sign-in'));
+
   it('calls onSignIn and shows nothing more when the sign-in goes ahead', async () => {
     const onSignIn = vi.fn(() => undefined);
-    render(<SessionExpiredDialog onSignIn={onSignIn} />);
+    render(<SessionExpiredDialog onSignIn={onSignIn} />, { wrapper: WithI18n });
     await userEvent.click(
       screen.getByRole('button', { name: 'Sign in again' }),
     );
@@ -28,6 +33,7 @@ describe('session expired dialog', () => {
           )
         }
       />,
+      { wrapper: WithI18n },
     );
     await userEvent.click(
       screen.getByRole('button', { name: 'Sign in again' }),
@@ -54,6 +60,7 @@ describe('session expired dialog', () => {
       <SessionExpiredDialog
         onSignIn={() => Promise.reject(new Error('internal: token=abc'))}
       />,
+      { wrapper: WithI18n },
     );
     await userEvent.click(
       screen.getByRole('button', { name: 'Sign in again' }),
@@ -65,5 +72,38 @@ describe('session expired dialog', () => {
     expect(
       screen.queryByRole('link', { name: 'Open the inbox in a new tab' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('speaks the active language, its failures and the way out included', async () => {
+    await activateLocale('de');
+    window.history.replaceState(null, '', '/tasks?embed=true');
+    let reason: 'blocked' | 'other' = 'other';
+    render(
+      <SessionExpiredDialog
+        onSignIn={() =>
+          Promise.reject(
+            reason === 'blocked'
+              ? new PopupSigninError('blocked', 'Blockiert.')
+              : new Error('internal'),
+          )
+        }
+      />,
+      { wrapper: WithI18n },
+    );
+    expect(
+      screen.getByRole('alertdialog', { name: 'Ihre Sitzung ist abgelaufen' }),
+    ).toBeInTheDocument();
+    const again = screen.getByRole('button', { name: 'Erneut anmelden' });
+    await userEvent.click(again);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Die Anmeldung konnte nicht abgeschlossen werden. Bitte versuchen Sie es erneut.',
+    );
+    reason = 'blocked';
+    await userEvent.click(again);
+    expect(
+      await screen.findByRole('link', {
+        name: 'Aufgabeneingang in einem neuen Tab öffnen',
+      }),
+    ).toBeInTheDocument();
   });
 });

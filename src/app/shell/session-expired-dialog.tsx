@@ -1,7 +1,9 @@
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { PopupSigninError } from '../auth/signin-error';
 import { Button } from '../components/button';
+import { AriaLocale } from '../i18n/aria-locale';
 import { asPopupFailure, standaloneUrl } from './popup-failure';
 
 /**
@@ -17,46 +19,51 @@ export function SessionExpiredDialog({
 }) {
   const [failure, setFailure] = useState<PopupSigninError | null>(null);
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable={false}>
-      <Modal className="modal">
-        <Dialog role="alertdialog" className="dialog">
-          <Heading slot="title" className="dialog__title">
-            Your session has expired
-          </Heading>
-          <p>
-            Sign in again to carry on. Anything you typed into a task is kept.
-          </p>
-          {failure ? (
-            <div role="alert" className="sign-in__problem">
-              <p>{failure.message}</p>
-              {failure.reason === 'blocked' ? (
-                <a
-                  href={standaloneUrl(
-                    `${window.location.pathname}${window.location.search}`,
-                  )}
-                  target="_blank"
-                  rel="noopener"
-                >
-                  Open the inbox in a new tab
-                </a>
-              ) : null}
-            </div>
-          ) : null}
-          <Button
-            variant="primary"
-            onPress={() => {
-              setFailure(null);
-              // No await before this call: a popup must open within the click.
-              onSignIn()?.catch((error: unknown) => {
-                setFailure(asPopupFailure(error));
-              });
-            }}
-            autoFocus
-          >
-            Sign in again
-          </Button>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <AriaLocale>
+      <ModalOverlay className="modal-overlay" isOpen isDismissable={false}>
+        <Modal className="modal">
+          <Dialog role="alertdialog" className="dialog">
+            <Heading slot="title" className="dialog__title">
+              <Trans>Your session has expired</Trans>
+            </Heading>
+            <p>
+              <Trans>
+                Sign in again to carry on. Anything you typed into a task is
+                kept.
+              </Trans>
+            </p>
+            {failure ? (
+              <div role="alert" className="sign-in__problem">
+                <p>{failure.message}</p>
+                {failure.reason === 'blocked' ? (
+                  <a
+                    href={standaloneUrl(
+                      `${window.location.pathname}${window.location.search}`,
+                    )}
+                    target="_blank"
+                    rel="noopener"
+                  >
+                    <Trans>Open the inbox in a new tab</Trans>
+                  </a>
+                ) : null}
+              </div>
+            ) : null}
+            <Button
+              variant="primary"
+              onPress={() => {
+                setFailure(null);
+                // No await before this call: a popup must open within the click.
+                onSignIn()?.catch((error: unknown) => {
+                  setFailure(asPopupFailure(error));
+                });
+              }}
+              autoFocus
+            >
+              <Trans>Sign in again</Trans>
+            </Button>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </AriaLocale>
   );
 }

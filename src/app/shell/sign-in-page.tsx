@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import type { Auth } from '../auth/auth-types';
 import { Button } from '../components/button';
@@ -10,12 +11,13 @@ interface SignInPageProps {
 
 /** Shown while leaving for the identity provider, or when sign-in failed. */
 export function SignInPage({ auth, returnTo, error }: SignInPageProps) {
+  const { t } = useLingui();
   const [failure, setFailure] = useState(error);
   return (
     <main className="page-center" id="main">
       <div className="sign-in">
         <h1 tabIndex={-1}>
-          {failure ? 'Sign-in did not work' : 'Signing you in…'}
+          {failure ? t`Sign-in did not work` : t`Signing you in…`}
         </h1>
         {failure ? (
           <>
@@ -27,16 +29,18 @@ export function SignInPage({ auth, returnTo, error }: SignInPageProps) {
                   .signinRedirect(returnTo, { userInitiated: true })
                   .catch((e: unknown) => {
                     setFailure(
-                      e instanceof Error ? e.message : 'Sign-in failed.',
+                      e instanceof Error ? e.message : t`Sign-in failed.`,
                     );
                   });
               }}
             >
-              Sign in
+              <Trans>Sign in</Trans>
             </Button>
           </>
         ) : (
-          <p>Taking you to the sign-in page.</p>
+          <p>
+            <Trans>Taking you to the sign-in page.</Trans>
+          </p>
         )}
       </div>
     </main>

@@ -1,7 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 // eslint-disable-next-line testing-library/no-manual-cleanup -- no vitest globals, so no auto-cleanup
 import { cleanup, configure } from '@testing-library/react';
+import { i18n } from '@lingui/core';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { activateLocale, loadCataloguePart } from '../i18n/catalogues';
 import { toastQueue } from '../components/toast-queue';
 import { server } from './msw-server';
 
@@ -35,6 +37,21 @@ window.scrollTo = () => undefined;
 // ceiling only slows a test that is failing anyway.
 configure({ asyncUtilTimeout: 5_000 });
 
+// Tests read the English texts, as users of the source language would; a
+// test that needs another language activates it itself. The task and
+// processes areas load once per worker, so those routes never wait for a
+// catalogue inside a test; `sign-in` loads the way the app loads it.
+await activateLocale('en');
+await Promise.all([loadCataloguePart('task'), loadCataloguePart('processes')]);
+
+// A message the loaded catalogues lack falls back to its English source in
+// development, but shows as a bare id in production: it means something
+// rendered before its catalogue area was loaded. That fails the test.
+const missingMessages: string[] = [];
+i18n.on('missing', ({ id, locale }) => {
+  missingMessages.push(`${locale}/${id}`);
+});
+
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
 });
@@ -50,14 +67,21 @@ beforeEach(() => {
   });
 });
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  const missing = missingMessages.splice(0);
+  if (missing.length > 0) {
+    throw new Error(
+      `Messages used before their catalogue area was loaded: ${[...new Set(missing)].join(', ')}`,
+    );
+  }
   // The toast queue is app-wide; one test's toasts must not leak into the next.
   for (const toast of toastQueue.visibleToasts) toastQueue.close(toast.key);
   server.resetHandlers();
   sessionStorage.clear();
   localStorage.clear();
   vi.restoreAllMocks();
+  if (i18n.locale !== 'en') await activateLocale('en');
 });
 
 afterAll(() => {

@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { plural, t } from '@lingui/core/macro';
 /** Who is looking: the signed-in user's name and groups. */
 export interface Viewer {
   username: string;
@@ -31,16 +33,34 @@ export function isForViewer(task: OpenTask, viewer: Viewer): boolean {
 
 /** "for the hr group", "assigned to alice", "for carol or the management group". */
 export function audienceOf(task: OpenTask): string {
-  if (task.assignee) return `assigned to ${task.assignee}`;
+  const { assignee } = task;
+  // Its own context: the words around it differ from a task card's label.
+  if (assignee) {
+    return t({
+      message: `assigned to ${assignee}`,
+      context: 'first task of a started process',
+    });
+  }
   const groups = task.candidateGroups ?? [];
   const users = task.candidateUsers ?? [];
+  const names = groups.join(', ');
+  const groupCount = groups.length;
   const parts = [
     ...users,
     ...(groups.length === 0
       ? []
-      : [`the ${groups.join(', ')} group${groups.length > 1 ? 's' : ''}`]),
+      : [
+          plural(groupCount, {
+            one: `the ${names} group`,
+            other: `the ${names} groups`,
+          }),
+        ]),
   ];
-  return parts.length === 0 ? 'for anyone' : `for ${parts.join(' or ')}`;
+  if (parts.length === 0) return t`for anyone`;
+  const audience = new Intl.ListFormat(i18n.locale || 'en', {
+    type: 'disjunction',
+  }).format(parts);
+  return t`for ${audience}`;
 }
 
 /** The task to open: one assigned to the viewer first, else one they can claim. */

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useId } from 'react';
@@ -36,6 +37,7 @@ export function ProcessListItem({
   const bpmnProcessId = data.processDefinitionId;
   const name = data.name ?? bpmnProcessId ?? data.id;
   const busy = start.status === 'starting' || start.status === 'waiting';
+  const { version } = data;
   return (
     <li className="process-card" aria-labelledby={headingId}>
       <div className="process-card__main">
@@ -44,7 +46,11 @@ export function ProcessListItem({
             {name}
           </h2>
           <p className="process-card__meta">
-            {data.version === null ? null : <span>Version {data.version}</span>}
+            {version === null ? null : (
+              <span>
+                <Trans>Version {version}</Trans>
+              </span>
+            )}
             {bpmnProcessId ? (
               <code className="process-card__id">{bpmnProcessId}</code>
             ) : null}
@@ -59,10 +65,14 @@ export function ProcessListItem({
               onStart({ id: data.id, bpmnProcessId, name });
             }}
           >
-            Start process <span className="visually-hidden">{name}</span>
+            <Trans>
+              Start process <span className="visually-hidden">{name}</span>
+            </Trans>
           </Button>
         ) : (
-          <p className="process-card__meta">Cannot be started: no process id</p>
+          <p className="process-card__meta">
+            <Trans>Cannot be started: no process id</Trans>
+          </p>
         )}
       </div>
       <StartStatus state={start} onDismiss={onDismiss} onRefresh={onRefresh} />

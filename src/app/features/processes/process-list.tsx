@@ -1,3 +1,4 @@
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import {
   useApolloClient,
   useReadQuery,
@@ -28,6 +29,7 @@ export function ProcessList({
   onStart,
   onDismiss,
 }: ProcessListProps) {
+  const { t } = useLingui();
   const { data } = useReadQuery(queryRef);
   const client = useApolloClient();
   const onRefresh = () => {
@@ -39,26 +41,31 @@ export function ProcessList({
   const processes = data.processes;
   if (processes.length === 0) {
     return search ? (
-      <EmptyState title="No processes found">
-        <p>No process name or id contains “{search}”.</p>
-        <Button onPress={onClearSearch}>Clear search</Button>
+      <EmptyState title={t`No processes found`}>
+        <p>
+          <Trans>No process name or id contains “{search}”.</Trans>
+        </p>
+        <Button onPress={onClearSearch}>
+          <Trans>Clear search</Trans>
+        </Button>
       </EmptyState>
     ) : (
-      <EmptyState title="No processes to start">
-        <p>Processes appear here once they are deployed.</p>
+      <EmptyState title={t`No processes to start`}>
+        <p>
+          <Trans>Processes appear here once they are deployed.</Trans>
+        </p>
       </EmptyState>
     );
   }
+  const count = processes.length;
   const active = start.status === 'idle' ? null : start.process.id;
   const busy = start.status === 'starting' || start.status === 'waiting';
   return (
     <>
       <p className="process-list__count">
-        {processes.length === 1
-          ? '1 process'
-          : `${String(processes.length)} processes`}
+        <Plural value={count} one="# process" other="# processes" />
       </p>
-      <ul className="process-list" aria-label="Processes">
+      <ul className="process-list" aria-label={t`Processes`}>
         {processes.map((process) => (
           <ProcessListItem
             key={process.id}

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useEffect, useId, useState } from 'react';
 
 interface ProcessSearchFieldProps {
@@ -44,7 +45,7 @@ export function ProcessSearchField({
       }}
     >
       <label htmlFor={id} className="process-search__label">
-        Search processes
+        <Trans>Search processes</Trans>
       </label>
       <input
         id={id}

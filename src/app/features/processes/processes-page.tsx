@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { QueryRef } from '@apollo/client/react';
 import { Suspense } from 'react';
 import { Skeleton } from '../../components/skeleton';
@@ -28,6 +29,7 @@ export function ProcessesPage({
   onOpenTask,
   polling,
 }: ProcessesPageProps) {
+  const { t } = useLingui();
   const { state, start, dismiss } = useStartProcess({
     viewer,
     onTaskFound: onOpenTask,
@@ -37,14 +39,16 @@ export function ProcessesPage({
     <div className="processes">
       <div className="processes__header">
         <h1 className="processes__title" tabIndex={-1}>
-          Processes
+          <Trans>Processes</Trans>
         </h1>
         <p className="processes__intro">
-          Start a process; its first task for you opens right away.
+          <Trans>
+            Start a process; its first task for you opens right away.
+          </Trans>
         </p>
         <ProcessSearchField value={search} onSearch={onSearch} />
       </div>
-      <Suspense fallback={<Skeleton label="Loading processes" lines={6} />}>
+      <Suspense fallback={<Skeleton label={t`Loading processes`} lines={6} />}>
         <ProcessList
           queryRef={queryRef}
           search={search}

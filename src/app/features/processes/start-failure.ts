@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 
 export type StartFailureReason =
@@ -30,9 +31,9 @@ const TASKLIST_RATE_LIMIT =
 
 function seconds(value: string | null | undefined): string {
   const n = Number(value);
-  return Number.isFinite(n) && n > 0
-    ? `${String(Math.ceil(n))} seconds`
-    : 'a minute';
+  if (!Number.isFinite(n) || n <= 0) return t`a minute`;
+  const wait = Math.ceil(n);
+  return plural(wait, { one: '# second', other: '# seconds' });
 }
 
 /** The code of a problem+json body (the BFF's refusals), if there is one. */
@@ -47,10 +48,11 @@ function problemCode(error: ServerError): string | undefined {
 
 function fromServer(error: ServerError): StartFailure {
   if (error.statusCode === 429) {
+    const wait = seconds(error.response.headers.get('retry-after'));
     return {
       reason: 'rate-limited',
-      title: 'Too many processes started',
-      detail: `You started several processes in a short time. Try again in ${seconds(error.response.headers.get('retry-after'))}.`,
+      title: t`Too many processes started`,
+      detail: t`You started several processes in a short time. Try again in ${wait}.`,
       started: false,
     };
   }
@@ -58,17 +60,16 @@ function fromServer(error: ServerError): StartFailure {
   if (code === 'unknown_document') {
     return {
       reason: 'outdated-app',
-      title: 'This page is out of date',
-      detail:
-        'The server was updated. Reload the page, then start the process again.',
+      title: t`This page is out of date`,
+      detail: t`The server was updated. Reload the page, then start the process again.`,
       started: false,
     };
   }
   if (error.statusCode === 403) {
     return {
       reason: 'forbidden',
-      title: 'You may not start this process',
-      detail: 'Your account is not allowed to start processes here.',
+      title: t`You may not start this process`,
+      detail: t`Your account is not allowed to start processes here.`,
       started: false,
     };
   }
@@ -78,10 +79,9 @@ function fromServer(error: ServerError): StartFailure {
 function connectionFailure(): StartFailure {
   return {
     reason: 'connection',
-    title: 'The process could not be started',
+    title: t`The process could not be started`,
     // The request may have arrived even though the answer did not.
-    detail:
-      'The connection failed before Tasklist answered, so the process may or may not have started. Check your tasks before you try again.',
+    detail: t`The connection failed before Tasklist answered, so the process may or may not have started. Check your tasks before you try again.`,
     started: false,
   };
 }
@@ -93,44 +93,48 @@ export function describeStartError(error: unknown): StartFailure {
   const text = error.errors[0]?.message ?? '';
   const incident = INCIDENT.exec(text);
   if (incident) {
+    const instance = incident[1] ?? '';
+    const element = incident[2] ?? '';
+    // The engine's own explanation, as it gave it.
+    const cause = (incident[3] ?? '').replace(/\.?$/, '.');
     return {
       reason: 'incident',
-      title: 'The process started, but stopped at an incident',
-      detail: `Instance ${incident[1] ?? ''} stopped at “${incident[2] ?? ''}” before it reached a task: ${(incident[3] ?? '').replace(/\.?$/, '.')} It cannot go on until the process model or its data is fixed; tell the process owner.`,
+      title: t`The process started, but stopped at an incident`,
+      detail: t`Instance ${instance} stopped at “${element}” before it reached a task: ${cause} It cannot go on until the process model or its data is fixed; tell the process owner.`,
       started: true,
     };
   }
+  // eslint-disable-next-line lingui/no-unlocalized-strings -- the engine's text, matched and never shown
   if (text.includes("rejected with code 'NOT_FOUND'")) {
     return {
       reason: 'not-deployed',
-      title: 'This process is no longer deployed',
-      detail:
-        'It may have been removed or renamed. Refresh the list to see what can be started.',
+      title: t`This process is no longer deployed`,
+      detail: t`It may have been removed or renamed. Refresh the list to see what can be started.`,
       started: false,
     };
   }
   const limited = TASKLIST_RATE_LIMIT.exec(text);
   if (limited) {
+    const wait = seconds(limited[1]);
     return {
       reason: 'rate-limited',
-      title: 'Too many requests',
-      detail: `Tasklist is limiting requests right now. Try again in ${seconds(limited[1])}.`,
+      title: t`Too many requests`,
+      detail: t`Tasklist is limiting requests right now. Try again in ${wait}.`,
       started: false,
     };
   }
   if (/^Access (Denied|is denied)$/.test(text)) {
     return {
       reason: 'forbidden',
-      title: 'You may not start this process',
-      detail:
-        'Tasklist refused: your account is missing the permission to start processes.',
+      title: t`You may not start this process`,
+      detail: t`Tasklist refused: your account is missing the permission to start processes.`,
       started: false,
     };
   }
   return {
     reason: 'refused',
-    title: 'Tasklist refused to start the process',
-    detail: text ? `Tasklist said: ${text}` : 'Please try again later.',
+    title: t`Tasklist refused to start the process`,
+    detail: text ? t`Tasklist said: ${text}` : t`Please try again later.`,
     started: false,
   };
 }
@@ -139,8 +143,8 @@ export function describeStartError(error: unknown): StartFailure {
 export function describeWaitError(instanceId: string): StartFailure {
   return {
     reason: 'task-lookup',
-    title: 'The process started, but its first task could not be loaded',
-    detail: `Instance ${instanceId} is running. Check your connection, then look for its task in your inbox.`,
+    title: t`The process started, but its first task could not be loaded`,
+    detail: t`Instance ${instanceId} is running. Check your connection, then look for its task in your inbox.`,
     started: true,
   };
 }

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from '@tanstack/react-router';
 import { Button } from '../../components/button';
 import { audienceOf } from './first-task';
@@ -7,10 +8,10 @@ function WayBack({ onDismiss }: { onDismiss: () => void }) {
   return (
     <div className="start-status__actions">
       <Button size="small" onPress={onDismiss}>
-        Back to processes
+        <Trans>Back to processes</Trans>
       </Button>
       <Link to="/tasks" className="button button--ghost button--small">
-        Go to your tasks
+        <Trans>Go to your tasks</Trans>
       </Link>
     </div>
   );
@@ -25,25 +26,35 @@ function Progress({
   state: ActiveStart;
   onDismiss: () => void;
 }) {
+  const { t } = useLingui();
   const name = state.process.name;
+  const instanceId = state.status === 'none' ? state.instanceId : '';
   switch (state.status) {
     case 'starting':
       return (
-        <p className="start-status start-status--busy">Starting {name}…</p>
+        <p className="start-status start-status--busy">
+          <Trans>Starting {name}…</Trans>
+        </p>
       );
     case 'waiting':
       return (
         <p className="start-status start-status--busy">
-          Waiting for the first task…
+          <Trans>Waiting for the first task…</Trans>
         </p>
       );
     case 'elsewhere':
       return (
         <div className="start-status callout callout--info-block">
           <p>
-            <strong>{name} started, but its first task is not for you.</strong>{' '}
+            <strong>
+              <Trans>{name} started, but its first task is not for you.</Trans>
+            </strong>{' '}
             {state.tasks
-              .map((task) => `“${task.name}” is ${audienceOf(task)}.`)
+              .map((task) => {
+                const taskName = task.name;
+                const audience = audienceOf(task);
+                return t`“${taskName}” is ${audience}.`;
+              })
               .join(' ')}
           </p>
           <WayBack onDismiss={onDismiss} />
@@ -53,10 +64,14 @@ function Progress({
       return (
         <div className="start-status callout callout--info-block">
           <p>
-            <strong>{name} started, but no task for you appeared.</strong> Its
-            first task may have gone to a group you are not in or to someone
-            else, or it is still on its way: look in your tasks in a moment.
-            (Instance {state.instanceId})
+            <strong>
+              <Trans>{name} started, but no task for you appeared.</Trans>
+            </strong>{' '}
+            <Trans>
+              Its first task may have gone to a group you are not in or to
+              someone else, or it is still on its way: look in your tasks in a
+              moment. (Instance {instanceId})
+            </Trans>
           </p>
           <WayBack onDismiss={onDismiss} />
         </div>
@@ -97,11 +112,11 @@ export function StartStatus({ state, onDismiss, onRefresh }: StartStatusProps) {
             <div className="start-status__actions">
               {state.failure.reason === 'not-deployed' ? (
                 <Button size="small" variant="primary" onPress={onRefresh}>
-                  Refresh the list
+                  <Trans>Refresh the list</Trans>
                 </Button>
               ) : null}
               <Button size="small" onPress={onDismiss}>
-                Dismiss
+                <Trans>Dismiss</Trans>
               </Button>
             </div>
           )}

@@ -1,4 +1,5 @@
 import { useApolloClient } from '@apollo/client/react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { Button } from '../../components/button';
 import { useShortcutAction } from '../../components/shortcut-actions';
@@ -13,11 +14,6 @@ interface AssignButtonProps {
   onConflict: () => void;
 }
 
-const TEXT = {
-  takenBy: (assignee: string) =>
-    `This task is assigned to ${assignee}; only they can unassign it.`,
-};
-
 type Status =
   | { kind: 'idle' }
   | { kind: 'done'; text: string }
@@ -30,6 +26,7 @@ export function AssignButton({
   username,
   onConflict,
 }: AssignButtonProps) {
+  const { t } = useLingui();
   const { assignToMe, unassign, pending } = useClaimTask();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const client = useApolloClient();
@@ -42,10 +39,10 @@ export function AssignButton({
     try {
       if (mine) {
         await unassign(taskId);
-        setStatus({ kind: 'done', text: 'Task unassigned.' });
+        setStatus({ kind: 'done', text: t`Task unassigned.` });
       } else {
         await assignToMe(taskId, username);
-        setStatus({ kind: 'done', text: 'Task assigned to you.' });
+        setStatus({ kind: 'done', text: t`Task assigned to you.` });
       }
     } catch (error) {
       const { message, conflict } = describeClaimError(error);
@@ -59,15 +56,17 @@ export function AssignButton({
 
   // `a`: the same as pressing the button; its live region reports the result.
   useShortcutAction('assign', () => {
-    if (!canAct && assignee) return TEXT.takenBy(assignee);
+    if (!canAct && assignee) {
+      return t`This task is assigned to ${assignee}; only they can unassign it.`;
+    }
     if (!pending) void run();
     return null;
   });
 
   const live = pending
     ? mine
-      ? 'Unassigning…'
-      : 'Assigning…'
+      ? t`Unassigning…`
+      : t`Assigning…`
     : status.kind === 'done'
       ? status.text
       : '';
@@ -79,7 +78,7 @@ export function AssignButton({
           isPending={pending}
           onPress={() => void run()}
         >
-          {mine ? 'Unassign' : 'Assign to me'}
+          {mine ? <Trans>Unassign</Trans> : <Trans>Assign to me</Trans>}
         </Button>
       ) : null}
       <span className="assign__status" role="status" aria-live="polite">

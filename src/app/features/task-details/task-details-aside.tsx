@@ -2,19 +2,44 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { TASK_DETAILS_ASIDE_FRAGMENT } from './task-details-aside.fragment';
 import type { TaskDetailsAside_task } from '../../graphql/__generated__/graphql';
-import { dueStatus, formatDateTime, parseTasklistDate } from '../../lib/dates';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { dueStatus, parseTasklistDate } from '../../lib/dates';
+import { useDates } from '../../i18n/use-dates';
 
-function When({ value, empty }: { value: string | null; empty: string }) {
+function When({
+  value,
+  empty,
+  relative = false,
+}: {
+  value: string | null;
+  empty: string;
+  /** Also say how far away it is ("in 2 hours", "3 days ago"). */
+  relative?: boolean;
+}) {
+  const dates = useDates();
   const date = parseTasklistDate(value);
-  return date ? (
-    <time dateTime={date.toISOString()}>{formatDateTime(date)}</time>
-  ) : (
-    <>{empty}</>
+  if (!date) return <>{empty}</>;
+  return (
+    <>
+      <time dateTime={date.toISOString()}>{dates.dateTime(date)}</time>
+      {relative ? (
+        <span className="task-aside__relative"> ({dates.relative(date)})</span>
+      ) : null}
+    </>
   );
 }
 
-function list(values: readonly string[] | null): string {
-  return values && values.length > 0 ? values.join(', ') : 'None';
+function List({ values }: { values: readonly string[] | null }) {
+  const { i18n } = useLingui();
+  if (!values || values.length === 0) return <Trans>None</Trans>;
+  return (
+    <>
+      {new Intl.ListFormat(i18n.locale, {
+        style: 'short',
+        type: 'unit',
+      }).format(values)}
+    </>
+  );
 }
 
 interface TaskDetailsAsideProps {
@@ -24,57 +49,85 @@ interface TaskDetailsAsideProps {
 
 /** Dates, assignee and candidates of a task, as a labelled aside. */
 export function TaskDetailsAside({ task, username }: TaskDetailsAsideProps) {
+  const { t } = useLingui();
   const { data, complete } = useFragment({
     fragment: TASK_DETAILS_ASIDE_FRAGMENT,
     fragmentName: 'TaskDetailsAside_task',
     from: task,
   });
   if (!complete) return null;
+  const unknown = t`Unknown`;
   const due =
     data.taskState === 'CREATED'
       ? dueStatus(data.dueDate, null)
       : { kind: 'none' };
   return (
-    <aside className="task-aside" aria-label="Task details">
+    <aside className="task-aside" aria-label={t`Task details`}>
       <dl>
-        <dt>Created</dt>
+        <dt>
+          <Trans>Created</Trans>
+        </dt>
         <dd>
-          <When value={data.creationTime} empty="Unknown" />
+          <When value={data.creationTime} empty={unknown} />
         </dd>
         {data.completionTime ? (
           <>
-            <dt>Completed</dt>
+            <dt>
+              <Trans>Completed</Trans>
+            </dt>
             <dd>
-              <When value={data.completionTime} empty="Unknown" />
+              <When value={data.completionTime} empty={unknown} />
             </dd>
           </>
         ) : null}
-        <dt>Due date</dt>
+        <dt>
+          <Trans>Due date</Trans>
+        </dt>
         <dd>
-          <When value={data.dueDate} empty="No due date" />
+          <When
+            value={data.dueDate}
+            empty={t`No due date`}
+            relative={due.kind !== 'none'}
+          />
           {due.kind === 'overdue' ? (
-            <span className="badge badge--danger">Overdue</span>
+            <span className="badge badge--danger">
+              <Trans>Overdue</Trans>
+            </span>
           ) : null}
           {due.kind === 'due-soon' ? (
-            <span className="badge badge--warning">Due soon</span>
+            <span className="badge badge--warning">
+              <Trans>Due soon</Trans>
+            </span>
           ) : null}
         </dd>
-        <dt>Follow-up date</dt>
+        <dt>
+          <Trans>Follow-up date</Trans>
+        </dt>
         <dd>
-          <When value={data.followUpDate} empty="No follow-up date" />
+          <When value={data.followUpDate} empty={t`No follow-up date`} />
         </dd>
-        <dt>Assignee</dt>
+        <dt>
+          <Trans>Assignee</Trans>
+        </dt>
         <dd>
           {data.assignee
             ? data.assignee === username
-              ? `Me (${username})`
+              ? t`Me (${username})`
               : data.assignee
-            : 'Unassigned'}
+            : t`Unassigned`}
         </dd>
-        <dt>Candidate groups</dt>
-        <dd>{list(data.candidateGroups)}</dd>
-        <dt>Candidate users</dt>
-        <dd>{list(data.candidateUsers)}</dd>
+        <dt>
+          <Trans>Candidate groups</Trans>
+        </dt>
+        <dd>
+          <List values={data.candidateGroups} />
+        </dd>
+        <dt>
+          <Trans>Candidate users</Trans>
+        </dt>
+        <dd>
+          <List values={data.candidateUsers} />
+        </dd>
       </dl>
     </aside>
   );

@@ -1,5 +1,6 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
+import { useLingui } from '@lingui/react/macro';
 import { TASK_DETAILS_VIEW_FRAGMENT } from './task-details-view.fragment';
 import type { ReactNode } from 'react';
 import type { TaskDetailsView_task } from '../../graphql/__generated__/graphql';
@@ -21,6 +22,7 @@ export function TaskDetailsView({
   onConflict,
   children,
 }: TaskDetailsViewProps) {
+  const { t } = useLingui();
   const { data, complete } = useFragment({
     fragment: TASK_DETAILS_VIEW_FRAGMENT,
     fragmentName: 'TaskDetailsView_task',
@@ -31,7 +33,7 @@ export function TaskDetailsView({
     <article className="task-details" aria-labelledby={`task-title-${data.id}`}>
       <TaskHeader task={data} username={username} onConflict={onConflict} />
       <div className="task-details__body">
-        <section className="task-details__work" aria-label="Task work">
+        <section className="task-details__work" aria-label={t`Task work`}>
           {children}
         </section>
         <TaskDetailsAside task={data} username={username} />

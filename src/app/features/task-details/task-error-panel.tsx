@@ -3,6 +3,7 @@ import {
   useRouter,
   type ErrorComponentProps,
 } from '@tanstack/react-router';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorPanel } from '../../components/error-panel';
 import { isTaskNotFound } from './task-not-found';
@@ -10,22 +11,25 @@ import { isTaskNotFound } from './task-not-found';
 /** A broken or unknown task renders inside the inbox, so the list stays usable. */
 export function TaskErrorPanel({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
+  const { t } = useLingui();
   if (isTaskNotFound(error)) {
     return (
-      <EmptyState title="Task not found" headingLevel={1}>
+      <EmptyState title={t`Task not found`} headingLevel={1}>
         <p>
-          This task does not exist, or it was removed. Pick another task from
-          the list.
+          <Trans>
+            This task does not exist, or it was removed. Pick another task from
+            the list.
+          </Trans>
         </p>
         <Link to="/tasks" className="button button--secondary button--medium">
-          Close
+          <Trans>Close</Trans>
         </Link>
       </EmptyState>
     );
   }
   return (
     <ErrorPanel
-      title="The task could not be loaded"
+      title={t`The task could not be loaded`}
       headingLevel={1}
       onRetry={() => {
         reset();
@@ -33,8 +37,10 @@ export function TaskErrorPanel({ error, reset }: ErrorComponentProps) {
       }}
     >
       <p>
-        Something went wrong while loading this task. The list on the left still
-        works.
+        <Trans>
+          Something went wrong while loading this task. The list on the left
+          still works.
+        </Trans>
       </p>
     </ErrorPanel>
   );

@@ -1,5 +1,8 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { TASK_HEADER_FRAGMENT } from './task-header.fragment';
 import type { TaskHeader_task } from '../../graphql/__generated__/graphql';
 import { useShortcutAction } from '../../components/shortcut-actions';
@@ -11,24 +14,26 @@ interface TaskHeaderProps {
   onConflict: () => void;
 }
 
-const STATE_LABELS: Record<string, string> = {
-  COMPLETED: 'Completed',
-  CANCELED: 'Cancelled',
+const STATE_LABELS: Record<string, MessageDescriptor> = {
+  COMPLETED: msg`Completed`,
+  CANCELED: msg`Cancelled`,
 };
 
-const CLOSED: Record<string, string> = {
-  COMPLETED: 'This task is completed, so it cannot be assigned.',
-  CANCELED: 'This task was cancelled, so it cannot be assigned.',
+const CLOSED: Record<string, MessageDescriptor> = {
+  COMPLETED: msg`This task is completed, so it cannot be assigned.`,
+  CANCELED: msg`This task was cancelled, so it cannot be assigned.`,
 };
 
 /** The task's name as the page heading, its process, and the assign action. */
 export function TaskHeader({ task, username, onConflict }: TaskHeaderProps) {
+  const { i18n } = useLingui();
   const { data, complete } = useFragment({
     fragment: TASK_HEADER_FRAGMENT,
     fragmentName: 'TaskHeader_task',
     from: task,
   });
-  const closed = complete ? CLOSED[data.taskState] : undefined;
+  const closedText = complete ? CLOSED[data.taskState] : undefined;
+  const closed = closedText ? i18n._(closedText) : undefined;
   useShortcutAction('assign', () => closed ?? null, closed !== undefined);
   if (!complete) return null;
   const stateLabel = STATE_LABELS[data.taskState];
@@ -42,7 +47,7 @@ export function TaskHeader({ task, username, onConflict }: TaskHeaderProps) {
       </div>
       <div className="task-header__actions">
         {stateLabel ? (
-          <span className="badge badge--neutral">{stateLabel}</span>
+          <span className="badge badge--neutral">{i18n._(stateLabel)}</span>
         ) : (
           <AssignButton
             taskId={data.id}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button } from '../../components/button';
 import { JsonField } from './json-field';
 import { fieldId, type AddedVariable } from './variables-editor-model';
@@ -20,6 +21,7 @@ export function AddedVariableRow({
   onChange,
   onRemove,
 }: AddedVariableRowProps) {
+  const { t } = useLingui();
   const nameId = fieldId.addedName(row.key);
   const nameError = errors.get(nameId);
   return (
@@ -27,12 +29,12 @@ export function AddedVariableRow({
       <td>
         <div className="field">
           <label htmlFor={nameId} className="visually-hidden">
-            Name of new variable {position}
+            <Trans>Name of new variable {position}</Trans>
           </label>
           <input
             id={nameId}
             className="input"
-            placeholder="Name"
+            placeholder={t`Name`}
             value={row.name}
             autoComplete="off"
             aria-invalid={nameError ? true : undefined}
@@ -51,7 +53,7 @@ export function AddedVariableRow({
       <td>
         <JsonField
           id={fieldId.addedValue(row.key)}
-          label={`Value of new variable ${position}`}
+          label={t`Value of new variable ${position}`}
           value={row.value}
           error={errors.get(fieldId.addedValue(row.key))}
           onChange={(value) => {
@@ -63,10 +65,10 @@ export function AddedVariableRow({
         <Button
           size="small"
           variant="secondary"
-          aria-label={`Remove new variable ${position}`}
+          aria-label={t`Remove new variable ${position}`}
           onPress={onRemove}
         >
-          Remove
+          <Trans>Remove</Trans>
         </Button>
       </td>
     </tr>

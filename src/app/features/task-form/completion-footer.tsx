@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button } from '../../components/button';
 import { useShortcutAction } from '../../components/shortcut-actions';
 import type { CompletionFailure } from './completion-failure';
@@ -12,11 +13,6 @@ interface CompletionFooterProps {
   onRetry: () => void;
 }
 
-const TEXT = {
-  notYours: 'Assign the task to yourself to complete it.',
-  busy: 'The task is being completed.',
-};
-
 /** `Complete task`, why it is unavailable, its progress, and what went wrong. */
 export function CompletionFooter({
   canComplete,
@@ -26,11 +22,13 @@ export function CompletionFooter({
   onComplete,
   onRetry,
 }: CompletionFooterProps) {
+  const { t } = useLingui();
+  const notYours = t`Assign the task to yourself to complete it.`;
   // Ctrl+Enter presses `Complete task`: validation, progress and errors are
   // announced by the same regions as for a click.
   useShortcutAction('complete', () => {
-    if (!canComplete) return TEXT.notYours;
-    if (pending) return TEXT.busy;
+    if (!canComplete) return notYours;
+    if (pending) return t`The task is being completed.`;
     onComplete();
     return null;
   });
@@ -47,18 +45,18 @@ export function CompletionFooter({
           <p>{failure.detail}</p>
           {failure.retryable ? (
             <Button variant="secondary" onPress={onRetry} isPending={pending}>
-              Try again
+              <Trans>Try again</Trans>
             </Button>
           ) : null}
         </div>
       ) : null}
       {!canComplete ? (
         <p className="hint" id="complete-hint">
-          {TEXT.notYours}
+          {notYours}
         </p>
       ) : null}
       <span role="status" aria-live="polite" className="visually-hidden">
-        {pending ? 'Completing task…' : ''}
+        {pending ? t`Completing task…` : ''}
       </span>
       <Button
         variant="primary"
@@ -67,7 +65,7 @@ export function CompletionFooter({
         onPress={onComplete}
         aria-describedby={!canComplete ? 'complete-hint' : undefined}
       >
-        Complete task
+        <Trans>Complete task</Trans>
       </Button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button } from '../../components/button';
 import { formatJsonForEditing } from '../../lib/json-value';
 import { JsonField } from './json-field';
@@ -25,6 +26,8 @@ export function ExistingVariableRow({
   error,
   onEdit,
 }: ExistingVariableRowProps) {
+  const { t } = useLingui();
+  const { name } = variable;
   const full = useFullVariableValue(variable.id);
   const source =
     full.value ?? (variable.isValueTruncated ? null : variable.previewValue);
@@ -37,7 +40,7 @@ export function ExistingVariableRow({
         ) : (
           <JsonField
             id={fieldId.edit(variable.name)}
-            label={`Value of ${variable.name}`}
+            label={t`Value of ${name}`}
             value={edit}
             error={error}
             onChange={onEdit}
@@ -52,9 +55,9 @@ export function ExistingVariableRow({
             onPress={() => {
               onEdit(undefined);
             }}
-            aria-label={`Undo changes to ${variable.name}`}
+            aria-label={t`Undo changes to ${name}`}
           >
-            Undo
+            <Trans>Undo</Trans>
           </Button>
         ) : source === null ? (
           <Button
@@ -62,9 +65,9 @@ export function ExistingVariableRow({
             variant="secondary"
             isPending={full.loading}
             onPress={() => void full.load()}
-            aria-label={`Load ${variable.name} to edit it`}
+            aria-label={t`Load ${name} to edit it`}
           >
-            Load to edit
+            <Trans>Load to edit</Trans>
           </Button>
         ) : (
           <Button
@@ -73,9 +76,9 @@ export function ExistingVariableRow({
             onPress={() => {
               onEdit(formatJsonForEditing(source));
             }}
-            aria-label={`Edit ${variable.name}`}
+            aria-label={t`Edit ${name}`}
           >
-            Edit
+            <Trans>Edit</Trans>
           </Button>
         )}
       </td>

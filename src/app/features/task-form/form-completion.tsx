@@ -1,4 +1,6 @@
 import { skipToken, useQuery } from '@apollo/client/react';
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../components/button';
 import { ErrorPanel } from '../../components/error-panel';
@@ -39,6 +41,7 @@ function safeNames(schema: string): string[] | null {
 /** Loads the task's Camunda form and its variables, then renders and completes it. */
 export function FormCompletion(props: FormCompletionProps) {
   const { formId, processDefinitionId, taskId } = props;
+  const { t } = useLingui();
   const form = useQuery(TASK_FORM_QUERY, {
     variables: { formId, processDefinitionId },
   });
@@ -55,21 +58,23 @@ export function FormCompletion(props: FormCompletionProps) {
   if (form.error ?? variables.error) {
     return (
       <ErrorPanel
-        title="The form could not be loaded"
+        title={t`The form could not be loaded`}
         onRetry={() => void (form.error ? form.refetch() : variables.refetch())}
       />
     );
   }
   if (form.data && !schema) return <>{props.fallback}</>;
   if (!schema || (names !== null && !variables.data)) {
-    return <Skeleton label="Loading the form" lines={6} />;
+    return <Skeleton label={t`Loading the form`} lines={6} />;
   }
   if (names === null || importFailed) {
     return (
       <>
         <p className="callout callout--warning" role="status">
-          This task&apos;s form could not be displayed, so its variables are
-          shown instead.
+          <Trans>
+            This task’s form could not be displayed, so its variables are shown
+            instead.
+          </Trans>
         </p>
         {props.fallback}
       </>
@@ -101,6 +106,7 @@ function LoadedForm(
   },
 ) {
   const { username, taskId, readOnly } = props;
+  const { t } = useLingui();
   const apiRef = useRef<CamundaFormApi>(null);
   const [draft, setDraft] = useState(props.draft);
   const [problem, setProblem] = useState<string | null>(null);
@@ -113,12 +119,16 @@ function LoadedForm(
     const result = apiRef.current?.validateAndCollect();
     if (!result) return;
     if (!result.ok && result.errorCount === 0) {
-      setProblem('The form is still loading. Try again in a moment.');
+      setProblem(t`The form is still loading. Try again in a moment.`);
       return;
     }
     if (!result.ok) {
+      const fields = result.errorCount;
       setProblem(
-        `Please review ${result.errorCount === 1 ? '1 field' : `${result.errorCount} fields`}.`,
+        plural(fields, {
+          one: 'Please review # field.',
+          other: 'Please review # fields.',
+        }),
       );
       return;
     }
@@ -130,7 +140,9 @@ function LoadedForm(
     <div className="form-completion">
       {draft ? (
         <div className="callout callout--info" role="status">
-          <p>Your unsaved input was restored.</p>
+          <p>
+            <Trans>Your unsaved input was restored.</Trans>
+          </p>
           <Button
             variant="secondary"
             size="small"
@@ -139,7 +151,7 @@ function LoadedForm(
               setDraft(null);
             }}
           >
-            Discard it
+            <Trans>Discard it</Trans>
           </Button>
         </div>
       ) : null}

@@ -39,6 +39,7 @@ import {
   readReferenceForm,
 } from '../../test/reference-forms';
 import { renderFormTask } from '../../test/render-form-task';
+import { WithI18n } from '../../test/with-i18n';
 import { CamundaForm } from './camunda-form/camunda-form';
 import type { CamundaFormApi } from './camunda-form/contract';
 import { formVariableNames } from './camunda-form/form-variable-names';
@@ -204,6 +205,7 @@ async function renderForm(
       readOnly={false}
       apiRef={apiRef}
     />,
+    { wrapper: WithI18n },
   );
   await waitForFormJs();
   const collect = () => {

@@ -1,5 +1,6 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useRef, type ReactNode } from 'react';
 import { useShortcutAction } from '../../components/shortcut-actions';
 import { TASK_COMPLETION_FRAGMENT } from './task-completion.fragment';
@@ -12,12 +13,7 @@ import type { CompletionOptions } from './use-completion-flow';
 import { VariablesEditor } from './variables-editor';
 import { VariablesTable } from './variables-table';
 
-const TEXT = {
-  noField: 'This task has nothing to fill in.',
-  readOnly: 'The form is read-only until you assign the task to yourself.',
-  inForm: 'In the form.',
-};
-
+/* eslint-disable lingui/no-unlocalized-strings -- CSS selectors, not words */
 const FIELDS =
   'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [contenteditable="true"]';
 // Forms show read-only fields (an invoice number, say) before the ones to fill in.
@@ -25,6 +21,7 @@ const WRITABLE =
   'input:not([type="hidden"]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly]), select:not([disabled]), [contenteditable="true"]';
 // The variables editor shows values until `Edit` or `Add variable` is pressed.
 const CONTROLS = 'button:not([disabled])';
+/* eslint-enable lingui/no-unlocalized-strings */
 
 /**
  * The work area, marked so Ctrl+Enter can complete from inside its fields,
@@ -38,16 +35,19 @@ function WorkArea({
   editable: boolean;
   children: ReactNode;
 }) {
+  const { t } = useLingui();
   const ref = useRef<HTMLDivElement>(null);
   useShortcutAction('focus-form', () => {
+    const readOnly = t`The form is read-only until you assign the task to yourself.`;
     const area = ref.current;
     const field = editable
       ? (area?.querySelector<HTMLElement>(WRITABLE) ??
         area?.querySelector<HTMLElement>(CONTROLS))
       : area?.querySelector<HTMLElement>(FIELDS);
-    if (!field) return editable ? TEXT.noField : TEXT.readOnly;
+    if (!field)
+      return editable ? t`This task has nothing to fill in.` : readOnly;
     field.focus();
-    return editable ? TEXT.inForm : TEXT.readOnly;
+    return editable ? t`In the form.` : readOnly;
   });
   return (
     <div ref={ref} data-shortcut-scope="task-work">
@@ -94,7 +94,9 @@ function TaskWork({ task, ...options }: TaskCompletionProps) {
   if (data.taskState !== 'CREATED') {
     return (
       <>
-        <h2 className="section-title">Variables</h2>
+        <h2 className="section-title">
+          <Trans>Variables</Trans>
+        </h2>
         <VariablesTable variables={variables} />
       </>
     );
@@ -102,6 +104,7 @@ function TaskWork({ task, ...options }: TaskCompletionProps) {
   const mine = data.assignee === options.username;
   const draft = mine ? loadDraft(options.username, data.id) : null;
   const formId = embeddedFormId(data.formKey);
+  const { formKey } = data;
   const readOnlyVariables = (
     <>
       <VariablesTable variables={variables} />
@@ -127,7 +130,9 @@ function TaskWork({ task, ...options }: TaskCompletionProps) {
   if (formId && data.processDefinitionId) {
     return (
       <>
-        <h2 className="section-title">Form</h2>
+        <h2 className="section-title">
+          <Trans>Form</Trans>
+        </h2>
         <FormCompletion
           key={`${data.id}:${String(mine)}`}
           formId={formId}
@@ -142,11 +147,15 @@ function TaskWork({ task, ...options }: TaskCompletionProps) {
   }
   return (
     <>
-      <h2 className="section-title">Variables</h2>
+      <h2 className="section-title">
+        <Trans>Variables</Trans>
+      </h2>
       {data.formKey ? (
         <p className="callout callout--info">
-          This task uses a custom form ({data.formKey}) that the inbox cannot
-          display, so it is completed with its variables.
+          <Trans>
+            This task uses a custom form ({formKey}) that the inbox cannot
+            display, so it is completed with its variables.
+          </Trans>
         </p>
       ) : null}
       {editor}

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { useState } from 'react';
 import type { VariableInput } from '../../graphql/__generated__/schema-types';
 import { showToast } from '../../components/toast-queue';
@@ -41,7 +42,7 @@ export function useCompletionFlow({
       setFailure(describeCompletionError(error));
       return;
     }
-    showToast({ title: 'Task completed', kind: 'success' });
+    showToast({ title: t`Task completed`, kind: 'success' });
     onCompleted(next);
   }
 

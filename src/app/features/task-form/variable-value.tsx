@@ -1,3 +1,4 @@
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Button } from '../../components/button';
 import { formatJsonForEditing } from '../../lib/json-value';
 import { useFullVariableValue } from './use-full-variable-value';
@@ -16,7 +17,9 @@ export function VariableValue({
   previewValue,
   isValueTruncated,
 }: VariableValueProps) {
+  const { t } = useLingui();
   const full = useFullVariableValue(id);
+  const shownLength = previewValue.length;
   const text = full.value ?? previewValue;
   const shown =
     full.value !== null || !isValueTruncated
@@ -31,21 +34,24 @@ export function VariableValue({
       {isValueTruncated && full.value === null ? (
         <>
           <p className="hint">
-            Only the first {previewValue.length.toLocaleString('en-US')}{' '}
-            characters are shown.
+            <Plural
+              value={shownLength}
+              one="Only the first # character is shown."
+              other="Only the first # characters are shown."
+            />
           </p>
           <Button
             variant="secondary"
             size="small"
             isPending={full.loading}
             onPress={() => void full.load()}
-            aria-label={`Load the full value of ${name}`}
+            aria-label={t`Load the full value of ${name}`}
           >
-            Load full value
+            <Trans>Load full value</Trans>
           </Button>
           {full.failed ? (
             <p className="inline-error" role="alert">
-              The full value could not be loaded. Try again.
+              <Trans>The full value could not be loaded. Try again.</Trans>
             </p>
           ) : null}
         </>

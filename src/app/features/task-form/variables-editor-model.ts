@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import type { VariableInput } from '../../graphql/__generated__/schema-types';
 import { parseJson } from '../../lib/json-value';
 
@@ -43,14 +44,14 @@ export function validateEditor(
   const seen = new Set<string>();
   for (const row of model.added) {
     const name = row.name.trim();
-    if (name === '') errors.set(fieldId.addedName(row.key), 'Enter a name.');
+    if (name === '') errors.set(fieldId.addedName(row.key), t`Enter a name.`);
     else if (existingNames.has(name)) {
       errors.set(
         fieldId.addedName(row.key),
-        `"${name}" already exists; edit it above instead.`,
+        t`“${name}” already exists; edit it above instead.`,
       );
     } else if (seen.has(name)) {
-      errors.set(fieldId.addedName(row.key), `"${name}" is added twice.`);
+      errors.set(fieldId.addedName(row.key), t`“${name}” is added twice.`);
     }
     seen.add(name);
     const parsed = parseJson(row.value);

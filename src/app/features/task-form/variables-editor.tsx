@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/button';
 import { AddedVariableRow } from './added-variable-row';
@@ -69,16 +71,25 @@ export function VariablesEditor({
     }));
   }
 
+  const problems = errors.size;
   return (
     <div className="variables-editor">
       <table className="variables-table">
-        <caption className="visually-hidden">Variables</caption>
+        <caption className="visually-hidden">
+          <Trans>Variables</Trans>
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Value</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <Trans>Name</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Value</Trans>
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">
+                <Trans>Actions</Trans>
+              </span>
             </th>
           </tr>
         </thead>
@@ -122,7 +133,9 @@ export function VariablesEditor({
         </tbody>
       </table>
       {variables.length === 0 && model.added.length === 0 ? (
-        <p className="empty-note">This task has no variables yet.</p>
+        <p className="empty-note">
+          <Trans>This task has no variables yet.</Trans>
+        </p>
       ) : null}
       <Button
         variant="secondary"
@@ -137,7 +150,7 @@ export function VariablesEditor({
           );
         }}
       >
-        Add variable
+        <Trans>Add variable</Trans>
       </Button>
       <CompletionFooter
         canComplete
@@ -145,7 +158,10 @@ export function VariablesEditor({
         failure={flow.failure}
         problem={
           showErrors && errors.size > 0
-            ? `Please fix ${errors.size === 1 ? '1 problem' : `${errors.size} problems`} before completing.`
+            ? plural(problems, {
+                one: 'Please fix # problem before completing.',
+                other: 'Please fix # problems before completing.',
+              })
             : null
         }
         onComplete={onComplete}

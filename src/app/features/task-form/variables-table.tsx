@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { VariableValue } from './variable-value';
 
 export interface VariableRow {
@@ -14,15 +15,25 @@ export function VariablesTable({
   variables: readonly VariableRow[];
 }) {
   if (variables.length === 0) {
-    return <p className="empty-note">This task has no variables.</p>;
+    return (
+      <p className="empty-note">
+        <Trans>This task has no variables.</Trans>
+      </p>
+    );
   }
   return (
     <table className="variables-table">
-      <caption className="visually-hidden">Variables</caption>
+      <caption className="visually-hidden">
+        <Trans>Variables</Trans>
+      </caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Value</th>
+          <th scope="col">
+            <Trans>Name</Trans>
+          </th>
+          <th scope="col">
+            <Trans>Value</Trans>
+          </th>
         </tr>
       </thead>
       <tbody>

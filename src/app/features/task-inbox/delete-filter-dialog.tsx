@@ -1,12 +1,7 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../../components/button';
-
-const TEXT = {
-  title: (name: string) => `Delete “${name}”?`,
-  body: 'The saved filter is removed from this browser. Tasks are not affected.',
-  remove: 'Delete',
-  cancel: 'Cancel',
-};
+import { AriaLocale } from '../../i18n/aria-locale';
 
 /** Confirms deleting a saved filter. */
 export function DeleteFilterDialog({
@@ -18,31 +13,39 @@ export function DeleteFilterDialog({
   onDelete: () => void;
   onClose: () => void;
 }) {
+  const { t } = useLingui();
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isOpen
-      isDismissable
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
-    >
-      <Modal className="modal">
-        <Dialog role="alertdialog" className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {TEXT.title(name)}
-          </Heading>
-          <p>{TEXT.body}</p>
-          <div className="dialog__actions">
-            <Button variant="ghost" onPress={onClose} autoFocus>
-              {TEXT.cancel}
-            </Button>
-            <Button variant="danger" onPress={onDelete}>
-              {TEXT.remove}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <AriaLocale>
+      <ModalOverlay
+        className="modal-overlay"
+        isOpen
+        isDismissable
+        onOpenChange={(open) => {
+          if (!open) onClose();
+        }}
+      >
+        <Modal className="modal">
+          <Dialog role="alertdialog" className="dialog">
+            <Heading slot="title" className="dialog__title">
+              {t`Delete “${name}”?`}
+            </Heading>
+            <p>
+              <Trans>
+                The saved filter is removed from this browser. Tasks are not
+                affected.
+              </Trans>
+            </p>
+            <div className="dialog__actions">
+              <Button variant="ghost" onPress={onClose} autoFocus>
+                <Trans>Cancel</Trans>
+              </Button>
+              <Button variant="danger" onPress={onDelete}>
+                <Trans>Delete</Trans>
+              </Button>
+            </div>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </AriaLocale>
   );
 }

@@ -1,28 +1,29 @@
+import { i18n } from '@lingui/core';
+import { t } from '@lingui/core/macro';
 import { formatDate } from '../../lib/dates';
 import { STATE_LABELS } from './labels';
 import type { ConditionKey, TaskConditions } from './task-search';
 
-/** What each condition's chip says. */
-const TEXT = {
-  state: (state: string) => `State: ${state}`,
-  assignee: (who: string) => `Assignee: ${who}`,
-  me: 'Me',
-  unassigned: 'Unassigned',
-  group: (group: string) => `Candidate group: ${group}`,
-  user: (user: string) => `Candidate user: ${user}`,
-  process: (name: string) => `Process: ${name}`,
-  instance: (key: string) => `Process instance: ${key}`,
-  definition: (id: string) => `Task definition: ${id}`,
-  due: {
-    both: (from: string, to: string) => `Due ${from} – ${to}`,
-    from: (from: string) => `Due from ${from}`,
-    to: (to: string) => `Due by ${to}`,
-  },
-  followUp: {
-    both: (from: string, to: string) => `Follow-up ${from} – ${to}`,
-    from: (from: string) => `Follow-up from ${from}`,
-    to: (to: string) => `Follow-up by ${to}`,
-  },
+/**
+ * What a date range's chip says, in the active language (the chips render
+ * again when it changes).
+ */
+interface RangeText {
+  both: (from: string, to: string) => string;
+  from: (from: string) => string;
+  to: (to: string) => string;
+}
+
+const DUE: RangeText = {
+  both: (from, to) => t`Due ${from} – ${to}`,
+  from: (from) => t`Due from ${from}`,
+  to: (to) => t`Due by ${to}`,
+};
+
+const FOLLOW_UP: RangeText = {
+  both: (from, to) => t`Follow-up ${from} – ${to}`,
+  from: (from) => t`Follow-up from ${from}`,
+  to: (to) => t`Follow-up by ${to}`,
 };
 
 export interface Chip {
@@ -33,11 +34,11 @@ export interface Chip {
 
 function day(value: string): string {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  return formatDate(new Date(y, m - 1, d));
+  return formatDate(new Date(y, m - 1, d), i18n.locale);
 }
 
 function rangeChip(
-  text: typeof TEXT.due,
+  text: RangeText,
   from: string | undefined,
   to: string | undefined,
   keys: ConditionKey[],
@@ -56,34 +57,42 @@ export function chipsOf(
   const assignee = c.assignee;
   const who =
     assignee === 'me'
-      ? TEXT.me
+      ? t`Me`
       : assignee === 'unassigned'
-        ? TEXT.unassigned
+        ? t({ message: 'Unassigned', context: 'assignee' })
         : assignee?.slice('user:'.length);
+  const state = c.state ? i18n._(STATE_LABELS[c.state]) : null;
+  const process = c.process ? processName(c.process) : null;
+  const { candidateGroup, candidateUser, processInstance, taskDefinition } = c;
   const chips: (Chip | null)[] = [
-    c.state
-      ? { label: TEXT.state(STATE_LABELS[c.state]), keys: ['state'] }
+    state ? { label: t`State: ${state}`, keys: ['state'] } : null,
+    who ? { label: t`Assignee: ${who}`, keys: ['assignee'] } : null,
+    process ? { label: t`Process: ${process}`, keys: ['process'] } : null,
+    candidateGroup
+      ? {
+          label: t`Candidate group: ${candidateGroup}`,
+          keys: ['candidateGroup'],
+        }
       : null,
-    who ? { label: TEXT.assignee(who), keys: ['assignee'] } : null,
-    c.process
-      ? { label: TEXT.process(processName(c.process)), keys: ['process'] }
+    candidateUser
+      ? { label: t`Candidate user: ${candidateUser}`, keys: ['candidateUser'] }
       : null,
-    c.candidateGroup
-      ? { label: TEXT.group(c.candidateGroup), keys: ['candidateGroup'] }
-      : null,
-    c.candidateUser
-      ? { label: TEXT.user(c.candidateUser), keys: ['candidateUser'] }
-      : null,
-    rangeChip(TEXT.due, c.dueFrom, c.dueTo, ['dueFrom', 'dueTo']),
-    rangeChip(TEXT.followUp, c.followUpFrom, c.followUpTo, [
+    rangeChip(DUE, c.dueFrom, c.dueTo, ['dueFrom', 'dueTo']),
+    rangeChip(FOLLOW_UP, c.followUpFrom, c.followUpTo, [
       'followUpFrom',
       'followUpTo',
     ]),
-    c.processInstance
-      ? { label: TEXT.instance(c.processInstance), keys: ['processInstance'] }
+    processInstance
+      ? {
+          label: t`Process instance: ${processInstance}`,
+          keys: ['processInstance'],
+        }
       : null,
-    c.taskDefinition
-      ? { label: TEXT.definition(c.taskDefinition), keys: ['taskDefinition'] }
+    taskDefinition
+      ? {
+          label: t`Task definition: ${taskDefinition}`,
+          keys: ['taskDefinition'],
+        }
       : null,
   ];
   return chips.filter((chip): chip is Chip => chip !== null);

@@ -1,4 +1,5 @@
 import { skipToken, useQuery } from '@apollo/client/react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef } from 'react';
 import { chipsOf } from './filter-chip-labels';
 import {
@@ -12,12 +13,6 @@ import type {
   Viewer,
 } from './task-search';
 import { searchFor, type TaskView } from './task-view';
-
-const TEXT = {
-  list: 'Active filters',
-  remove: (chip: string) => `Remove ${chip}`,
-  clear: 'Clear all',
-};
 
 interface FilterChipsProps {
   view: TaskView;
@@ -45,6 +40,8 @@ export function FilterChips({
   onShow,
   fallbackFocusId,
 }: FilterChipsProps) {
+  // Also re-renders the chips, whose labels are made here, in a new language.
+  const { t } = useLingui();
   const { conditions, sort } = view;
   const { data } = useQuery(
     TASK_FILTER_PROCESSES_QUERY,
@@ -75,17 +72,21 @@ export function FilterChips({
   if (chips.length === 0) return null;
   return (
     <div className="filter-chips">
-      <ul ref={listRef} className="filter-chips__list" aria-label={TEXT.list}>
-        {chips.map((chip, index) => (
-          <li key={chip.keys.join()} className="chip">
-            <span>{chip.label}</span>
+      <ul
+        ref={listRef}
+        className="filter-chips__list"
+        aria-label={t`Active filters`}
+      >
+        {chips.map(({ label, keys }, index) => (
+          <li key={keys.join()} className="chip">
+            <span>{label}</span>
             <button
               type="button"
               className="chip__remove"
-              aria-label={TEXT.remove(chip.label)}
+              aria-label={t`Remove ${label}`}
               onClick={() => {
                 refocus.current = { index, before: shown };
-                onShow(searchFor(without(conditions, chip.keys), sort, viewer));
+                onShow(searchFor(without(conditions, keys), sort, viewer));
               }}
             >
               <span aria-hidden="true">×</span>
@@ -101,7 +102,7 @@ export function FilterChips({
           onShow(searchFor({}, sort, viewer));
         }}
       >
-        {TEXT.clear}
+        <Trans>Clear all</Trans>
       </button>
     </div>
   );

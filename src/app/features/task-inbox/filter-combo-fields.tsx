@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import {
@@ -16,18 +17,7 @@ import {
   processItems,
   type ProcessItem as Item,
 } from './process-items';
-
-const TEXT = {
-  process: 'Process',
-  loadingProcesses: 'Loading processes…',
-  processesFailed:
-    'The processes could not be loaded. You can still filter by everything else.',
-  processHint:
-    'Type to search. Tasklist matches the version listed here, the latest.',
-  group: 'Candidate group',
-  groupHint: 'Your groups come first; you can also type any other group.',
-  showOptions: 'Show options',
-};
+import { AriaLocale } from '../../i18n/aria-locale';
 
 function Options() {
   return (
@@ -55,50 +45,59 @@ export function ProcessField({
   value: string;
   onChange: (processKey: string) => void;
 }) {
+  const { t, i18n } = useLingui();
   const { data, error } = useQuery(TASK_FILTER_PROCESSES_QUERY);
   const processes = data?.processes;
+  // Named in the active language, so made again when it changes.
+  const { locale } = i18n;
   const items = useMemo(
-    () => processItems(processes ?? [], value),
-    [processes, value],
+    () => processItems(processes ?? [], value, locale),
+    [processes, value, locale],
   );
   if (!processes && !error) {
     return (
       <div className="form-field">
         <label className="form-field__label" htmlFor="filter-process-loading">
-          {TEXT.process}
+          <Trans>Process</Trans>
         </label>
         <input
           id="filter-process-loading"
           className="input"
           disabled
-          value={TEXT.loadingProcesses}
+          value={t`Loading processes…`}
           readOnly
         />
       </div>
     );
   }
   return (
-    <ComboBox<Item>
-      className="form-field combo"
-      defaultItems={items}
-      value={value || ANY_PROCESS}
-      onChange={(key) => {
-        onChange(key === null || key === ANY_PROCESS ? '' : String(key));
-      }}
-      menuTrigger="focus"
-    >
-      <Label className="form-field__label">{TEXT.process}</Label>
-      <div className="combo__field">
-        <Input className="input" />
-        <AriaButton className="combo__button" aria-label={TEXT.showOptions}>
-          ▾
-        </AriaButton>
-      </div>
-      <Text slot="description" className="form-field__hint">
-        {error ? TEXT.processesFailed : TEXT.processHint}
-      </Text>
-      <Options />
-    </ComboBox>
+    <AriaLocale>
+      <ComboBox<Item>
+        className="form-field combo"
+        defaultItems={items}
+        value={value || ANY_PROCESS}
+        onChange={(key) => {
+          onChange(key === null || key === ANY_PROCESS ? '' : String(key));
+        }}
+        menuTrigger="focus"
+      >
+        <Label className="form-field__label">
+          <Trans>Process</Trans>
+        </Label>
+        <div className="combo__field">
+          <Input className="input" />
+          <AriaButton className="combo__button" aria-label={t`Show options`}>
+            ▾
+          </AriaButton>
+        </div>
+        <Text slot="description" className="form-field__hint">
+          {error
+            ? t`The processes could not be loaded. You can still filter by everything else.`
+            : t`Type to search. Tasklist matches the version listed here, the latest.`}
+        </Text>
+        <Options />
+      </ComboBox>
+    </AriaLocale>
   );
 }
 
@@ -114,36 +113,43 @@ export function CandidateGroupField({
   error: string | undefined;
   onChange: (group: string) => void;
 }) {
+  const { t } = useLingui();
   const items = useMemo(
     () => groups.map((group): Item => ({ id: group, label: group })),
     [groups],
   );
   return (
-    <ComboBox<Item>
-      className="form-field combo"
-      defaultItems={items}
-      allowsCustomValue
-      inputValue={value}
-      onInputChange={onChange}
-      menuTrigger="focus"
-      isInvalid={Boolean(error)}
-    >
-      <Label className="form-field__label">{TEXT.group}</Label>
-      <div className="combo__field">
-        <Input className="input" />
-        <AriaButton className="combo__button" aria-label={TEXT.showOptions}>
-          ▾
-        </AriaButton>
-      </div>
-      <Text slot="description" className="form-field__hint">
-        {TEXT.groupHint}
-      </Text>
-      {error ? (
-        <Text slot="errorMessage" className="form-field__error">
-          {error}
+    <AriaLocale>
+      <ComboBox<Item>
+        className="form-field combo"
+        defaultItems={items}
+        allowsCustomValue
+        inputValue={value}
+        onInputChange={onChange}
+        menuTrigger="focus"
+        isInvalid={Boolean(error)}
+      >
+        <Label className="form-field__label">
+          <Trans>Candidate group</Trans>
+        </Label>
+        <div className="combo__field">
+          <Input className="input" />
+          <AriaButton className="combo__button" aria-label={t`Show options`}>
+            ▾
+          </AriaButton>
+        </div>
+        <Text slot="description" className="form-field__hint">
+          <Trans>
+            Your groups come first; you can also type any other group.
+          </Trans>
         </Text>
-      ) : null}
-      <Options />
-    </ComboBox>
+        {error ? (
+          <Text slot="errorMessage" className="form-field__error">
+            {error}
+          </Text>
+        ) : null}
+        <Options />
+      </ComboBox>
+    </AriaLocale>
   );
 }

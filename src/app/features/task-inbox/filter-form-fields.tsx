@@ -1,19 +1,6 @@
+import { useLingui } from '@lingui/react/macro';
 import type { FilterForm, FilterFormErrors } from './filter-form';
 import { Field } from './form-field';
-
-const TEXT = {
-  due: 'Due date',
-  dueFrom: 'Due from',
-  dueTo: 'Due to',
-  followUp: 'Follow-up date',
-  followUpFrom: 'Follow-up from',
-  followUpTo: 'Follow-up to',
-  more: 'More conditions',
-  processInstance: 'Process instance key',
-  processInstanceHint: 'Only the tasks of one process instance.',
-  taskDefinition: 'Task definition ID',
-  taskDefinitionHint: 'The BPMN id of the user task, e.g. approveInvoice.',
-};
 
 interface FieldsProps {
   form: FilterForm;
@@ -49,17 +36,18 @@ function DayInput({
 
 /** `Due from` / `Due to` and `Follow-up from` / `Follow-up to`: inclusive days; one end may stay open. */
 export function DateRangeFields(props: FieldsProps) {
+  const { t } = useLingui();
   return (
     <>
       <fieldset className="filter-form__range">
-        <legend>{TEXT.due}</legend>
-        <DayInput {...props} field="dueFrom" label={TEXT.dueFrom} />
-        <DayInput {...props} field="dueTo" label={TEXT.dueTo} />
+        <legend>{t`Due date`}</legend>
+        <DayInput {...props} field="dueFrom" label={t`Due from`} />
+        <DayInput {...props} field="dueTo" label={t`Due to`} />
       </fieldset>
       <fieldset className="filter-form__range">
-        <legend>{TEXT.followUp}</legend>
-        <DayInput {...props} field="followUpFrom" label={TEXT.followUpFrom} />
-        <DayInput {...props} field="followUpTo" label={TEXT.followUpTo} />
+        <legend>{t`Follow-up date`}</legend>
+        <DayInput {...props} field="followUpFrom" label={t`Follow-up from`} />
+        <DayInput {...props} field="followUpTo" label={t`Follow-up to`} />
       </fieldset>
     </>
   );
@@ -67,6 +55,7 @@ export function DateRangeFields(props: FieldsProps) {
 
 /** The API's two narrow filters, folded away: process instance and task definition. */
 export function MoreConditions({ form, errors, onChange }: FieldsProps) {
+  const { t } = useLingui();
   const open =
     form.processInstance !== '' ||
     form.taskDefinition !== '' ||
@@ -74,10 +63,10 @@ export function MoreConditions({ form, errors, onChange }: FieldsProps) {
     errors.taskDefinition !== undefined;
   return (
     <details className="filter-form__more" open={open || undefined}>
-      <summary>{TEXT.more}</summary>
+      <summary>{t`More conditions`}</summary>
       <Field
-        label={TEXT.processInstance}
-        hint={TEXT.processInstanceHint}
+        label={t`Process instance key`}
+        hint={t`Only the tasks of one process instance.`}
         error={errors.processInstance}
       >
         {(ids) => (
@@ -94,8 +83,8 @@ export function MoreConditions({ form, errors, onChange }: FieldsProps) {
         )}
       </Field>
       <Field
-        label={TEXT.taskDefinition}
-        hint={TEXT.taskDefinitionHint}
+        label={t`Task definition ID`}
+        hint={t`The BPMN id of the user task, e.g. approveInvoice.`}
         error={errors.taskDefinition}
       >
         {(ids) => (

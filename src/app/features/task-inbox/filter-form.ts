@@ -1,3 +1,5 @@
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
 import {
   compact,
   validDay,
@@ -48,15 +50,21 @@ export const EMPTY_FORM: FilterForm = {
   sort: 'creation',
 };
 
+/**
+ * What each mistake is called, translated when the form is checked (the
+ * dialog that checks it loads with its catalogue area).
+ */
 export const FORM_ERRORS = {
-  assigneeName: 'Enter the user name of the assignee.',
-  name: 'Use up to 200 characters, without line breaks.',
-  day: 'Enter a date as YYYY-MM-DD.',
-  dueTo: 'Due to must be on or after Due from.',
-  followUpTo: 'Follow-up to must be on or after Follow-up from.',
-  processInstance: 'A process instance key is a number.',
-  taskDefinition: 'Use the task’s BPMN element id, e.g. approveInvoice.',
-} as const;
+  assigneeName: msg`Enter the user name of the assignee.`,
+  name: msg`Use up to 200 characters, without line breaks.`,
+  day: msg`Enter a date as YYYY-MM-DD.`,
+  dueTo: msg`Due to must be on or after Due from.`,
+  followUpTo: msg`Follow-up to must be on or after Follow-up from.`,
+  processInstance: msg`A process instance key is a number.`,
+  taskDefinition: msg`Use the task’s BPMN element id, e.g. approveInvoice.`,
+} as const satisfies Record<string, MessageDescriptor>;
+
+const say = (error: keyof typeof FORM_ERRORS) => i18n._(FORM_ERRORS[error]);
 
 /** The form showing a view's conditions and sort. */
 export function formFrom(
@@ -94,7 +102,7 @@ function checkText(
   field: 'candidateGroup' | 'candidateUser' | 'assigneeName',
 ) {
   const value = form[field].trim();
-  if (value !== '' && !validText(value)) errors[field] = FORM_ERRORS.name;
+  if (value !== '' && !validText(value)) errors[field] = say('name');
 }
 
 function checkRange(
@@ -105,17 +113,17 @@ function checkRange(
 ) {
   const start = form[from];
   const end = form[to];
-  if (start && !validDay(start)) errors[from] = FORM_ERRORS.day;
-  if (end && !validDay(end)) errors[to] = FORM_ERRORS.day;
+  if (start && !validDay(start)) errors[from] = say('day');
+  if (end && !validDay(end)) errors[to] = say('day');
   else if (start && end && validDay(start) && end < start)
-    errors[to] = to === 'dueTo' ? FORM_ERRORS.dueTo : FORM_ERRORS.followUpTo;
+    errors[to] = say(to === 'dueTo' ? 'dueTo' : 'followUpTo');
 }
 
 /** What is wrong with the form, field by field; empty when it can be applied. */
 export function validateForm(form: FilterForm): FilterFormErrors {
   const errors: FilterFormErrors = {};
   if (form.assignee === 'user' && form.assigneeName.trim() === '')
-    errors.assigneeName = FORM_ERRORS.assigneeName;
+    errors.assigneeName = say('assigneeName');
   else if (form.assignee === 'user') checkText(errors, form, 'assigneeName');
   checkText(errors, form, 'candidateGroup');
   checkText(errors, form, 'candidateUser');
@@ -123,10 +131,10 @@ export function validateForm(form: FilterForm): FilterFormErrors {
   checkRange(errors, form, 'followUpFrom', 'followUpTo');
   const instance = form.processInstance.trim();
   if (instance && !/^\d{1,20}$/.test(instance))
-    errors.processInstance = FORM_ERRORS.processInstance;
+    errors.processInstance = say('processInstance');
   const element = form.taskDefinition.trim();
   if (element && !/^[A-Za-z_][\w.-]{0,199}$/.test(element))
-    errors.taskDefinition = FORM_ERRORS.taskDefinition;
+    errors.taskDefinition = say('taskDefinition');
   return errors;
 }
 

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { showToast } from '../../components/toast-queue';
 import { DeleteFilterDialog } from './delete-filter-dialog';
 import { FilterDialog } from './filter-dialog';
@@ -21,14 +22,6 @@ export type InboxDialogState =
   | { kind: 'rename'; filter: SavedFilter }
   | { kind: 'delete'; filter: SavedFilter };
 
-const TEXT = {
-  saved: (name: string) => `Saved “${name}”`,
-  renamed: (name: string) => `Renamed to “${name}”`,
-  updated: (name: string) => `Updated “${name}”`,
-  deleted: (name: string) => `Deleted “${name}”`,
-  storageFailed: 'The change could not be stored in this browser.',
-};
-
 interface InboxDialogsProps {
   state: InboxDialogState;
   view: TaskView;
@@ -47,7 +40,9 @@ export function InboxDialogs({
   onShow,
   onClose,
 }: InboxDialogsProps) {
+  const { t } = useLingui();
   const edit = editSavedFilters(viewer.username);
+  const storageFailed = t`The change could not be stored in this browser.`;
   const done = (title: string) => {
     showToast({ title, kind: 'success' });
     onClose();
@@ -76,11 +71,12 @@ export function InboxDialogs({
           onSubmit={({ conditions, sort }) => {
             const next = searchFor(conditions, sort, viewer);
             if (!edit.update(filter.id, next)) {
-              showToast({ title: TEXT.storageFailed, kind: 'error' });
+              showToast({ title: storageFailed, kind: 'error' });
               return;
             }
             onShow(next);
-            done(TEXT.updated(filter.name));
+            const { name } = filter;
+            done(t`Updated “${name}”`);
           }}
           onClose={onClose}
         />
@@ -97,7 +93,8 @@ export function InboxDialogs({
               ? compact(parseTaskSearch({ ...search }))
               : searchFor(view.conditions, view.sort, viewer);
             const ok = edit.save(name, kept);
-            if (ok) done(TEXT.saved(name.trim()));
+            const saved = name.trim();
+            if (ok) done(t`Saved “${saved}”`);
             return ok;
           }}
           onClose={onClose}
@@ -111,7 +108,8 @@ export function InboxDialogs({
           check={(name) => edit.check(name, filter.id)}
           onSave={(name) => {
             const ok = edit.rename(filter.id, name);
-            if (ok) done(TEXT.renamed(name.trim()));
+            const renamed = name.trim();
+            if (ok) done(t`Renamed to “${renamed}”`);
             return ok;
           }}
           onClose={onClose}
@@ -124,8 +122,9 @@ export function InboxDialogs({
         <DeleteFilterDialog
           name={filter.name}
           onDelete={() => {
-            if (edit.remove(filter.id)) done(TEXT.deleted(filter.name));
-            else showToast({ title: TEXT.storageFailed, kind: 'error' });
+            const { name } = filter;
+            if (edit.remove(filter.id)) done(t`Deleted “${name}”`);
+            else showToast({ title: storageFailed, kind: 'error' });
           }}
           onClose={onClose}
         />

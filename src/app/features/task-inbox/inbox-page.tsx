@@ -1,7 +1,9 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { Button } from '../../components/button';
 import { useShortcutAction } from '../../components/shortcut-actions';
+import { withCatalogue } from '../../i18n/catalogues';
 import type { InboxDialogState } from './inbox-dialogs';
 import { FILTER_LABELS } from './labels';
 import { TaskFilters } from './task-filters';
@@ -9,35 +11,33 @@ import { TaskList } from './task-list';
 import type { TaskSearch, Viewer } from './task-search';
 import { toTaskQuery, viewOf } from './task-view';
 
-const loadDialogs = () => import('./inbox-dialogs');
+// The dialogs, chips and saved filters arrive with their words (the
+// `inbox-tools` catalogue area), never before them.
+const loadDialogs = withCatalogue(
+  'inbox-tools',
+  () => import('./inbox-dialogs'),
+);
 const InboxDialogs = lazy(() =>
   loadDialogs().then((m) => ({ default: m.InboxDialogs })),
 );
 
 // Chips show only on a custom filter; their code follows the list.
-const FilterChips = lazy(() =>
-  import('./filter-chips').then((m) => ({ default: m.FilterChips })),
+const FilterChips = lazy(
+  withCatalogue('inbox-tools', () =>
+    import('./filter-chips').then((m) => ({ default: m.FilterChips })),
+  ),
 );
 
 // Names the saved filter an empty custom view matches; loads with the section.
-const SavedFilterEmptyText = lazy(() =>
-  import('./saved-filters-section').then((m) => ({
-    default: m.SavedFilterEmptyText,
-  })),
+const SavedFilterEmptyText = lazy(
+  withCatalogue('inbox-tools', () =>
+    import('./saved-filters-section').then((m) => ({
+      default: m.SavedFilterEmptyText,
+    })),
+  ),
 );
 
 const FILTER_BUTTON_ID = 'filter-tasks-button';
-
-const TEXT = {
-  title: 'Tasks',
-  filter: 'Filter tasks',
-  save: 'Save filter',
-  back: '← Back to tasks',
-  noGroups: 'You are not in any group, so no group tasks can be shown.',
-  emptyIn: (name: string) => `There are no tasks in “${name}” right now.`,
-  emptyCustom: 'No task matches these filters right now.',
-  filtersOpened: 'Filter tasks',
-};
 
 interface InboxPageProps {
   search: TaskSearch;
@@ -57,6 +57,7 @@ export function InboxPage({
   children,
 }: InboxPageProps) {
   const navigate = useNavigate();
+  const { t, i18n } = useLingui();
   const view = viewOf(search, viewer);
   const query = toTaskQuery(search, viewer);
   const [dialog, setDialog] = useState<InboxDialogState | null>(null);
@@ -74,17 +75,19 @@ export function InboxPage({
   };
   useShortcutAction('open-filters', () => {
     setDialog({ kind: 'filter' });
-    return TEXT.filtersOpened;
+    return t`Filter tasks`;
   });
 
+  const filterLabel = view.queue ? i18n._(FILTER_LABELS[view.queue]) : '';
+  const emptyCustom = t`No task matches these filters right now.`;
   const emptyText = view.queue ? (
-    TEXT.emptyIn(FILTER_LABELS[view.queue])
+    t`There are no tasks in “${filterLabel}” right now.`
   ) : (
-    <Suspense fallback={TEXT.emptyCustom}>
+    <Suspense fallback={emptyCustom}>
       <SavedFilterEmptyText
         search={search}
         viewer={viewer}
-        fallback={TEXT.emptyCustom}
+        fallback={emptyCustom}
       />
     </Suspense>
   );
@@ -93,7 +96,7 @@ export function InboxPage({
     <div className={`inbox${selectedTaskId ? ' inbox--has-task' : ''}`}>
       <section className="inbox__list-pane" aria-labelledby="inbox-list-title">
         <h2 id="inbox-list-title" className="inbox__title">
-          {TEXT.title}
+          <Trans>Tasks</Trans>
         </h2>
         <TaskFilters
           search={search}
@@ -113,7 +116,7 @@ export function InboxPage({
             onPointerEnter={() => void loadDialogs()}
             onFocus={() => void loadDialogs()}
           >
-            {TEXT.filter}
+            <Trans>Filter tasks</Trans>
           </Button>
           <Button
             size="small"
@@ -122,7 +125,7 @@ export function InboxPage({
               setDialog({ kind: 'save' });
             }}
           >
-            {TEXT.save}
+            <Trans>Save filter</Trans>
           </Button>
         </div>
         {view.queue ? null : (
@@ -136,7 +139,11 @@ export function InboxPage({
           </Suspense>
         )}
         {view.noGroup ? (
-          <p className="empty-note">{TEXT.noGroups}</p>
+          <p className="empty-note">
+            <Trans>
+              You are not in any group, so no group tasks can be shown.
+            </Trans>
+          </p>
         ) : (
           <TaskList
             key={JSON.stringify(query)}
@@ -152,7 +159,7 @@ export function InboxPage({
       <div className="inbox__detail-pane">
         {selectedTaskId ? (
           <Link to="/tasks" search={search} className="inbox__back">
-            {TEXT.back}
+            <Trans>← Back to tasks</Trans>
           </Link>
         ) : null}
         {children}

@@ -1,12 +1,8 @@
+import { t } from '@lingui/core/macro';
 import { processLabel, type FilterProcess } from './filter-processes-query';
 
 // The dialog's process choices; apart from the query, which the chips share
 // on the first load.
-const TEXT = {
-  anyProcess: 'Any process',
-  unlisted: (key: string) => `Process ${key} (not among the current processes)`,
-  withId: (name: string, id: string) => `${name} (${id})`,
-};
 
 /** The `Process` field's "no process" choice. */
 export const ANY_PROCESS = '__any__';
@@ -20,6 +16,8 @@ export interface ProcessItem {
 export function processItems(
   processes: readonly FilterProcess[],
   current: string,
+  /** The active language: it names the choices and orders them. */
+  locale: string,
 ): ProcessItem[] {
   const names = new Map<string, number>();
   for (const p of processes) {
@@ -30,14 +28,18 @@ export function processItems(
     .map((p) => {
       const label = processLabel(p);
       const twin = (names.get(label) ?? 0) > 1 && p.processDefinitionId;
+      const id = p.processDefinitionId ?? '';
       return {
         id: p.id,
-        label: twin ? TEXT.withId(label, p.processDefinitionId ?? '') : label,
+        label: twin ? t`${label} (${id})` : label,
       };
     })
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
   if (current && !items.some((item) => item.id === current)) {
-    items.push({ id: current, label: TEXT.unlisted(current) });
+    items.push({
+      id: current,
+      label: t`Process ${current} (not among the current processes)`,
+    });
   }
-  return [{ id: ANY_PROCESS, label: TEXT.anyProcess }, ...items];
+  return [{ id: ANY_PROCESS, label: t`Any process` }, ...items];
 }

@@ -1,26 +1,11 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState, type SubmitEvent } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../../components/button';
+import { AriaLocale } from '../../i18n/aria-locale';
 import { Field } from './form-field';
 import { MAX_NAME_LENGTH } from './saved-filters';
 import type { NameProblem } from './saved-filters-edit';
-
-const TEXT = {
-  saveTitle: 'Save filter',
-  renameTitle: (name: string) => `Rename “${name}”`,
-  intro:
-    'Saves the current filter and sort under a name, in this browser, for you only.',
-  name: 'Name',
-  save: 'Save',
-  cancel: 'Cancel',
-  problems: {
-    empty: 'Enter a name.',
-    'too-long': `Use at most ${String(MAX_NAME_LENGTH)} characters, without line breaks.`,
-    taken: 'You already have a saved filter with this name.',
-  } satisfies Record<NameProblem, string>,
-  storageFailed:
-    'This browser did not let the inbox store the filter (storage may be full or turned off).',
-};
 
 interface SaveFilterDialogProps {
   /** The filter being renamed; without it the dialog saves a new one. */
@@ -39,6 +24,7 @@ export function SaveFilterDialog({
   onSave,
   onClose,
 }: SaveFilterDialogProps) {
+  const { t } = useLingui();
   const [name, setName] = useState(renaming ?? '');
   const [error, setError] = useState<string | undefined>();
   const [failed, setFailed] = useState(false);
@@ -47,61 +33,80 @@ export function SaveFilterDialog({
     event.preventDefault();
     const problem = check(name);
     if (problem) {
-      setError(TEXT.problems[problem]);
+      const max = MAX_NAME_LENGTH;
+      setError(
+        problem === 'empty'
+          ? t`Enter a name.`
+          : problem === 'too-long'
+            ? t`Use at most ${max} characters, without line breaks.`
+            : t`You already have a saved filter with this name.`,
+      );
       return;
     }
     if (!onSave(name)) setFailed(true);
   }
 
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isOpen
-      isDismissable
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
-    >
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <form noValidate onSubmit={submit}>
-            <Heading slot="title" className="dialog__title">
-              {renaming ? TEXT.renameTitle(renaming) : TEXT.saveTitle}
-            </Heading>
-            {renaming ? null : <p className="dialog__intro">{TEXT.intro}</p>}
-            <Field label={TEXT.name} error={error}>
-              {(ids) => (
-                <input
-                  {...ids}
-                  className="input"
-                  autoComplete="off"
-                  // The dialog exists to take this one value.
-                  autoFocus
-                  maxLength={MAX_NAME_LENGTH + 20}
-                  value={name}
-                  onChange={(event) => {
-                    setName(event.target.value);
-                    setError(undefined);
-                  }}
-                />
+    <AriaLocale>
+      <ModalOverlay
+        className="modal-overlay"
+        isOpen
+        isDismissable
+        onOpenChange={(open) => {
+          if (!open) onClose();
+        }}
+      >
+        <Modal className="modal">
+          <Dialog className="dialog">
+            <form noValidate onSubmit={submit}>
+              <Heading slot="title" className="dialog__title">
+                {renaming ? t`Rename “${renaming}”` : t`Save filter`}
+              </Heading>
+              {renaming ? null : (
+                <p className="dialog__intro">
+                  <Trans>
+                    Saves the current filter and sort under a name, in this
+                    browser, for you only.
+                  </Trans>
+                </p>
               )}
-            </Field>
-            {failed ? (
-              <p className="inline-error" role="alert">
-                {TEXT.storageFailed}
-              </p>
-            ) : null}
-            <div className="dialog__actions">
-              <Button variant="ghost" onPress={onClose}>
-                {TEXT.cancel}
-              </Button>
-              <Button variant="primary" type="submit">
-                {TEXT.save}
-              </Button>
-            </div>
-          </form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+              <Field label={t`Name`} error={error}>
+                {(ids) => (
+                  <input
+                    {...ids}
+                    className="input"
+                    autoComplete="off"
+                    // The dialog exists to take this one value.
+                    autoFocus
+                    maxLength={MAX_NAME_LENGTH + 20}
+                    value={name}
+                    onChange={(event) => {
+                      setName(event.target.value);
+                      setError(undefined);
+                    }}
+                  />
+                )}
+              </Field>
+              {failed ? (
+                <p className="inline-error" role="alert">
+                  <Trans>
+                    This browser did not let the inbox store the filter (storage
+                    may be full or turned off).
+                  </Trans>
+                </p>
+              ) : null}
+              <div className="dialog__actions">
+                <Button variant="ghost" onPress={onClose}>
+                  <Trans>Cancel</Trans>
+                </Button>
+                <Button variant="primary" type="submit">
+                  <Trans>Save</Trans>
+                </Button>
+              </div>
+            </form>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </AriaLocale>
   );
 }

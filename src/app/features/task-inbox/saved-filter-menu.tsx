@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import {
   Button as AriaButton,
   Menu,
@@ -5,14 +6,9 @@ import {
   MenuTrigger,
   Popover,
 } from 'react-aria-components';
+import { AriaLocale } from '../../i18n/aria-locale';
 
 export type SavedFilterAction = 'edit' | 'rename' | 'delete';
-
-const TEXT = {
-  edit: 'Edit',
-  rename: 'Rename',
-  delete: 'Delete',
-};
 
 /** A saved filter's menu: Edit, Rename, Delete. */
 export function SavedFilterMenu({
@@ -26,30 +22,32 @@ export function SavedFilterMenu({
   defaultOpen?: boolean;
 }) {
   return (
-    <MenuTrigger defaultOpen={defaultOpen}>
-      <AriaButton className="icon-button" aria-label={label}>
-        <span aria-hidden="true">⋯</span>
-      </AriaButton>
-      <Popover className="popover" placement="bottom end">
-        <Menu
-          className="menu"
-          aria-label={label}
-          autoFocus="first"
-          onAction={(key) => {
-            onAction(key as SavedFilterAction);
-          }}
-        >
-          <MenuItem id="edit" className="menu__item">
-            {TEXT.edit}
-          </MenuItem>
-          <MenuItem id="rename" className="menu__item">
-            {TEXT.rename}
-          </MenuItem>
-          <MenuItem id="delete" className="menu__item">
-            {TEXT.delete}
-          </MenuItem>
-        </Menu>
-      </Popover>
-    </MenuTrigger>
+    <AriaLocale>
+      <MenuTrigger defaultOpen={defaultOpen}>
+        <AriaButton className="icon-button" aria-label={label}>
+          <span aria-hidden="true">⋯</span>
+        </AriaButton>
+        <Popover className="popover" placement="bottom end">
+          <Menu
+            className="menu"
+            aria-label={label}
+            autoFocus="first"
+            onAction={(key) => {
+              onAction(key as SavedFilterAction);
+            }}
+          >
+            <MenuItem id="edit" className="menu__item">
+              <Trans>Edit</Trans>
+            </MenuItem>
+            <MenuItem id="rename" className="menu__item">
+              <Trans>Rename</Trans>
+            </MenuItem>
+            <MenuItem id="delete" className="menu__item">
+              <Trans>Delete</Trans>
+            </MenuItem>
+          </Menu>
+        </Popover>
+      </MenuTrigger>
+    </AriaLocale>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import {
   MAX_SAVED_FILTERS,
   validName,
@@ -36,21 +37,31 @@ export function exportFile(
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+/**
+ * Why an import is refused, in the active language at the time it is read
+ * (the section that reads files loads with its catalogue area).
+ */
 export const IMPORT_MESSAGES = {
-  tooLarge: 'The file is larger than 1 MB, so it is not a saved-filters file.',
-  notJson: 'The file is not valid JSON.',
-  notOurs: 'This file is not a saved-filters file from Tasklist Inbox.',
-  newer: (version: number) =>
-    `This file has format version ${String(version)}, which this version of Tasklist Inbox cannot read (it reads version ${String(FILE_VERSION)}).`,
-  noList: 'The file has no list of filters.',
-  empty: 'The file holds no filters.',
-  tooMany: `The file holds more than ${String(MAX_SAVED_FILTERS)} filters.`,
+  tooLarge: () =>
+    t`The file is larger than 1 MB, so it is not a saved-filters file.`,
+  notJson: () => t`The file is not valid JSON.`,
+  notOurs: () => t`This file is not a saved-filters file from Tasklist Inbox.`,
+  newer: (version: number) => {
+    const readable = FILE_VERSION;
+    return t`This file has format version ${version}, which this version of Tasklist Inbox cannot read (it reads version ${readable}).`;
+  },
+  noList: () => t`The file has no list of filters.`,
+  empty: () => t`The file holds no filters.`,
+  tooMany: () => {
+    const max = MAX_SAVED_FILTERS;
+    return t`The file holds more than ${max} filters.`;
+  },
   badName: (position: number) =>
-    `Filter ${String(position)} in the file has no usable name.`,
+    t`Filter ${position} in the file has no usable name.`,
   badSearch: (name: string) =>
-    `The filter “${name}” has conditions this inbox does not understand.`,
+    t`The filter “${name}” has conditions this inbox does not understand.`,
   duplicate: (name: string) =>
-    `The file holds the name “${name}” more than once.`,
+    t`The file holds the name “${name}” more than once.`,
 } as const;
 
 export type ImportParse =
@@ -64,24 +75,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Reads an export file; every problem is refused with a message people can act on. */
 export function parseImportFile(text: string): ImportParse {
   const fail = (message: string): ImportParse => ({ ok: false, message });
-  if (text.length > MAX_FILE_BYTES) return fail(IMPORT_MESSAGES.tooLarge);
+  if (text.length > MAX_FILE_BYTES) return fail(IMPORT_MESSAGES.tooLarge());
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return fail(IMPORT_MESSAGES.notJson);
+    return fail(IMPORT_MESSAGES.notJson());
   }
   if (!isRecord(data) || data.format !== FILE_FORMAT)
-    return fail(IMPORT_MESSAGES.notOurs);
+    return fail(IMPORT_MESSAGES.notOurs());
   if (data.version !== FILE_VERSION) {
     return typeof data.version === 'number' && data.version > FILE_VERSION
       ? fail(IMPORT_MESSAGES.newer(data.version))
-      : fail(IMPORT_MESSAGES.notOurs);
+      : fail(IMPORT_MESSAGES.notOurs());
   }
-  if (!Array.isArray(data.filters)) return fail(IMPORT_MESSAGES.noList);
+  if (!Array.isArray(data.filters)) return fail(IMPORT_MESSAGES.noList());
   const entries: unknown[] = data.filters;
-  if (entries.length === 0) return fail(IMPORT_MESSAGES.empty);
-  if (entries.length > MAX_SAVED_FILTERS) return fail(IMPORT_MESSAGES.tooMany);
+  if (entries.length === 0) return fail(IMPORT_MESSAGES.empty());
+  if (entries.length > MAX_SAVED_FILTERS)
+    return fail(IMPORT_MESSAGES.tooMany());
   const filters: { name: string; search: TaskSearch }[] = [];
   const seen = new Set<string>();
   for (const [index, entry] of entries.entries()) {

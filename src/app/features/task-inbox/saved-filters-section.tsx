@@ -1,7 +1,8 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from '@tanstack/react-router';
 import { Suspense, lazy, useRef, useState } from 'react';
 import type { SavedFilterAction } from './saved-filter-menu';
-import type { SavedFilter } from './saved-filters';
+import { MAX_SAVED_FILTERS, type SavedFilter } from './saved-filters';
 import { editSavedFilters } from './saved-filters-edit';
 import type { TaskSearch, Viewer } from './task-search';
 import { sameView } from './task-view';
@@ -11,27 +12,6 @@ const SavedFilterMenu = lazy(() =>
   import('./saved-filter-menu').then((m) => ({ default: m.SavedFilterMenu })),
 );
 
-const TEXT = {
-  emptyIn: (name: string) => `There are no tasks in “${name}” right now.`,
-  title: 'Saved filters',
-  none: 'None yet. Set up a view, then use Save filter.',
-  actions: (name: string) => `Actions for ${name}`,
-  export: 'Export',
-  exportLabel: 'Export saved filters',
-  import: 'Import',
-  importLabel: 'Import saved filters',
-  fileLabel: 'Saved filters file to import',
-  exported: 'The saved filters were exported.',
-  imported: (added: number, replaced: number) =>
-    `Import done: ${String(added)} added, ${String(replaced)} replaced.`,
-  refused: (reason: string) => `${reason} Nothing was changed.`,
-  tooMany:
-    'Importing these would make more than 100 saved filters. Nothing was changed.',
-  storageFailed:
-    'This browser did not let the inbox store the filters. Nothing was changed.',
-  unreadable: 'The file could not be read. Nothing was changed.',
-};
-
 type Message = { kind: 'status' | 'alert'; text: string } | null;
 
 /** Stand-in trigger until the menu's code (react-aria) has loaded. */
@@ -39,8 +19,10 @@ function ActionsButton(props: {
   filter: SavedFilter;
   onAction: (action: SavedFilterAction, filter: SavedFilter) => void;
 }) {
+  const { t } = useLingui();
   const [wanted, setWanted] = useState(false);
-  const label = TEXT.actions(props.filter.name);
+  const { name } = props.filter;
+  const label = t`Actions for ${name}`;
   const standIn = (
     <button
       type="button"
@@ -102,9 +84,13 @@ export function SavedFilterEmptyText({
   viewer: Viewer;
   fallback: string;
 }) {
+  const { t } = useLingui();
   const { filters } = useSavedFilters(viewer.username);
   const match = filters.find((f) => sameView(f.search, search, viewer));
-  return match ? TEXT.emptyIn(match.name) : fallback;
+  if (!match) return fallback;
+  // The same sentence as for a queue, so one translation serves both.
+  const filterLabel = match.name;
+  return t`There are no tasks in “${filterLabel}” right now.`;
 }
 
 /** The user's saved filters under the queues, with export and import. */
@@ -113,6 +99,7 @@ export function SavedFiltersSection({
   viewer,
   onAction,
 }: SavedFiltersSectionProps) {
+  const { t } = useLingui();
   const saved = useSavedFilters(viewer.username);
   const [message, setMessage] = useState<Message>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -122,7 +109,7 @@ export function SavedFiltersSection({
     const { exportFile } = await import('./saved-filters-file');
     const day = new Date().toISOString().slice(0, 10);
     download(exportFile(filters), `tasklist-inbox-filters-${day}.json`);
-    setMessage({ kind: 'status', text: TEXT.exported });
+    setMessage({ kind: 'status', text: t`The saved filters were exported.` });
   }
 
   async function importFile(file: File) {
@@ -131,41 +118,53 @@ export function SavedFiltersSection({
     const refuse = (text: string) => {
       setMessage({ kind: 'alert', text });
     };
+    const refused = (reason: string) => t`${reason} Nothing was changed.`;
     if (file.size > MAX_FILE_BYTES) {
-      refuse(TEXT.refused(IMPORT_MESSAGES.tooLarge));
+      refuse(refused(IMPORT_MESSAGES.tooLarge()));
       return;
     }
     let text: string;
     try {
       text = await file.text();
     } catch {
-      refuse(TEXT.unreadable);
+      refuse(t`The file could not be read. Nothing was changed.`);
       return;
     }
     const parsed = parseImportFile(text);
     if (!parsed.ok) {
-      refuse(TEXT.refused(parsed.message));
+      refuse(refused(parsed.message));
       return;
     }
     const result = editSavedFilters(saved.username).importFilters((current) =>
       mergeImported(current, parsed.filters),
     );
-    if (result === null) refuse(TEXT.tooMany);
-    else if (result === false) refuse(TEXT.storageFailed);
-    else
+    const max = MAX_SAVED_FILTERS;
+    if (result === null) {
+      refuse(
+        t`Importing these would make more than ${max} saved filters. Nothing was changed.`,
+      );
+    } else if (result === false) {
+      refuse(
+        t`This browser did not let the inbox store the filters. Nothing was changed.`,
+      );
+    } else {
+      const { added, replaced } = result;
       setMessage({
         kind: 'status',
-        text: TEXT.imported(result.added, result.replaced),
+        text: t`Import done: ${added} added, ${replaced} replaced.`,
       });
+    }
   }
 
   return (
     <div className="saved-filters">
       <h3 id="saved-filters-title" className="saved-filters__title">
-        {TEXT.title}
+        <Trans>Saved filters</Trans>
       </h3>
       {filters.length === 0 ? (
-        <p className="saved-filters__none">{TEXT.none}</p>
+        <p className="saved-filters__none">
+          <Trans>None yet. Set up a view, then use Save filter.</Trans>
+        </p>
       ) : (
         <ul
           className="saved-filters__list"
@@ -194,19 +193,19 @@ export function SavedFiltersSection({
         <button
           type="button"
           className="link-button"
-          aria-label={TEXT.exportLabel}
+          aria-label={t`Export saved filters`}
           disabled={filters.length === 0}
           onClick={() => void exportAll()}
         >
-          {TEXT.export}
+          <Trans>Export</Trans>
         </button>
         <button
           type="button"
           className="link-button"
-          aria-label={TEXT.importLabel}
+          aria-label={t`Import saved filters`}
           onClick={() => fileRef.current?.click()}
         >
-          {TEXT.import}
+          <Trans>Import</Trans>
         </button>
         <input
           ref={fileRef}
@@ -214,7 +213,7 @@ export function SavedFiltersSection({
           accept="application/json,.json"
           className="visually-hidden"
           tabIndex={-1}
-          aria-label={TEXT.fileLabel}
+          aria-label={t`Saved filters file to import`}
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCataloguePart } from '../../i18n/catalogues';
 import {
   IMPORT_MESSAGES,
   exportFile,
@@ -16,6 +17,9 @@ import {
   nameProblem,
   writeSavedFilters,
 } from './saved-filters-edit';
+
+// The import's refusals are in the area the saved-filters section loads.
+beforeAll(() => loadCataloguePart('inbox-tools'));
 
 const invoices: SavedFilter = {
   id: 'a',
@@ -123,14 +127,14 @@ describe('the export file', () => {
       const result = parseImportFile(text);
       return result.ok ? null : result.message;
     };
-    expect(refused('{')).toBe(IMPORT_MESSAGES.notJson);
-    expect(refused('[]')).toBe(IMPORT_MESSAGES.notOurs);
+    expect(refused('{')).toBe(IMPORT_MESSAGES.notJson());
+    expect(refused('[]')).toBe(IMPORT_MESSAGES.notOurs());
     expect(refused(JSON.stringify({ format: 'other', version: 1 }))).toBe(
-      IMPORT_MESSAGES.notOurs,
+      IMPORT_MESSAGES.notOurs(),
     );
     expect(refused(file([], { version: 2 }))).toBe(IMPORT_MESSAGES.newer(2));
-    expect(refused(file('x'))).toBe(IMPORT_MESSAGES.noList);
-    expect(refused(file([]))).toBe(IMPORT_MESSAGES.empty);
+    expect(refused(file('x'))).toBe(IMPORT_MESSAGES.noList());
+    expect(refused(file([]))).toBe(IMPORT_MESSAGES.empty());
     expect(refused(file([{ name: ' ', search: {} }]))).toBe(
       IMPORT_MESSAGES.badName(1),
     );
@@ -157,7 +161,7 @@ describe('the export file', () => {
           })),
         ),
       ),
-    ).toBe(IMPORT_MESSAGES.tooMany);
-    expect(refused(' '.repeat(1_000_001))).toBe(IMPORT_MESSAGES.tooLarge);
+    ).toBe(IMPORT_MESSAGES.tooMany());
+    expect(refused(' '.repeat(1_000_001))).toBe(IMPORT_MESSAGES.tooLarge());
   });
 });

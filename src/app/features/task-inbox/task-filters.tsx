@@ -1,6 +1,8 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { Suspense, lazy } from 'react';
 import { useShortcutAction } from '../../components/shortcut-actions';
+import { withCatalogue } from '../../i18n/catalogues';
 import { FILTER_LABELS, SORT_LABELS } from './labels';
 import type { SavedFilterAction } from './saved-filter-menu';
 import type { SavedFilter } from './saved-filters';
@@ -15,19 +17,15 @@ import {
 } from './task-search';
 import { searchFor, stateOf, type TaskView } from './task-view';
 
-// Saved filters (with their import and export) follow the queues and the list.
-const SavedFiltersSection = lazy(() =>
-  import('./saved-filters-section').then((m) => ({
-    default: m.SavedFiltersSection,
-  })),
+// Saved filters (with their import and export) follow the queues and the
+// list, with their words.
+const SavedFiltersSection = lazy(
+  withCatalogue('inbox-tools', () =>
+    import('./saved-filters-section').then((m) => ({
+      default: m.SavedFiltersSection,
+    })),
+  ),
 );
-
-const TEXT = {
-  nav: 'Task filters',
-  sort: 'Sort by',
-  group: 'Group',
-  showing: (queue: string) => `Showing ${queue}`,
-};
 
 interface TaskFiltersProps {
   search: TaskSearch;
@@ -43,10 +41,12 @@ function queueSearch(queue: TaskFilter): TaskSearch {
 /** `1`–`5` switch queues, in the order the navigation lists them. */
 function useQueueShortcuts() {
   const navigate = useNavigate();
+  const { t, i18n } = useLingui();
   const go = (index: number) => () => {
     const queue = TASK_FILTERS[index] ?? 'all-open';
     void navigate({ to: '/tasks', search: queueSearch(queue) });
-    return TEXT.showing(FILTER_LABELS[queue]);
+    const name = i18n._(FILTER_LABELS[queue]);
+    return t`Showing ${name}`;
   };
   useShortcutAction('queue-1', go(0));
   useShortcutAction('queue-2', go(1));
@@ -63,12 +63,13 @@ export function TaskFilters({
   onSavedFilterAction,
 }: TaskFiltersProps) {
   const navigate = useNavigate();
+  const { t, i18n } = useLingui();
   useQueueShortcuts();
   const sorts = sortsFor(stateOf(view.conditions));
   const group = view.conditions.candidateGroup ?? activeGroup(search, viewer);
   return (
     <div className="task-filters">
-      <nav aria-label={TEXT.nav}>
+      <nav aria-label={t`Task filters`}>
         <ul className="task-filters__list">
           {TASK_FILTERS.map((value) => (
             <li key={value}>
@@ -80,7 +81,7 @@ export function TaskFilters({
                 activeOptions={{ exact: true, includeSearch: true }}
                 aria-current={value === view.queue ? 'page' : undefined}
               >
-                {FILTER_LABELS[value]}
+                {i18n._(FILTER_LABELS[value])}
               </Link>
             </li>
           ))}
@@ -95,7 +96,9 @@ export function TaskFilters({
       </nav>
       <div className="task-filters__options">
         <label className="select-field">
-          <span>{TEXT.sort}</span>
+          <span>
+            <Trans>Sort by</Trans>
+          </span>
           <select
             value={view.sort}
             onChange={(event) => {
@@ -111,14 +114,16 @@ export function TaskFilters({
           >
             {sorts.map((value) => (
               <option key={value} value={value}>
-                {SORT_LABELS[value]}
+                {i18n._(SORT_LABELS[value])}
               </option>
             ))}
           </select>
         </label>
         {view.queue === 'my-groups' && viewer.groups.length > 1 && group ? (
           <label className="select-field">
-            <span>{TEXT.group}</span>
+            <span>
+              <Trans>Group</Trans>
+            </span>
             <select
               value={group}
               onChange={(event) => {

@@ -1,14 +1,11 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { TASK_LIST_ITEM_FRAGMENT } from './task-list-item.fragment';
 import { Link } from '@tanstack/react-router';
 import type { TaskListItem_task } from '../../graphql/__generated__/graphql';
-import {
-  dueStatus,
-  formatDate,
-  formatRelativeDate,
-  parseTasklistDate,
-} from '../../lib/dates';
+import { dueStatus, parseTasklistDate, type DueStatus } from '../../lib/dates';
+import { useDates } from '../../i18n/use-dates';
 import type { TaskSearch } from './task-search';
 
 interface TaskListItemProps {
@@ -18,53 +15,55 @@ interface TaskListItemProps {
   selected: boolean;
 }
 
-function assigneeLabel(assignee: string | null, username: string): string {
-  if (!assignee) return 'Unassigned';
-  return assignee === username ? 'Me' : assignee;
-}
-
-function urgencyText(task: TaskListItem_task): string | null {
-  if (task.taskState !== 'CREATED') return null;
-  const status = dueStatus(task.dueDate, task.followUpDate);
-  switch (status.kind) {
-    case 'overdue':
-      return 'overdue';
-    case 'due-soon':
-      return 'due soon';
-    case 'follow-up':
-      return `follow-up ${formatDate(status.followUp)}`;
-    case 'due':
-      return `due ${formatDate(status.due)}`;
-    case 'none':
-      return null;
-  }
+/** The urgency of an open task; completed tasks carry none. */
+function urgencyOf(task: TaskListItem_task): DueStatus {
+  return task.taskState === 'CREATED'
+    ? dueStatus(task.dueDate, task.followUpDate)
+    : { kind: 'none' };
 }
 
 function UrgencyBadge({ task }: { task: TaskListItem_task }) {
+  const dates = useDates();
   if (task.taskState !== 'CREATED') {
     const completed = parseTasklistDate(task.completionTime);
-    return completed ? (
+    if (!completed) return null;
+    const when = dates.dayAndTime(completed);
+    return (
       <span className="task-card__meta">
-        Completed {formatRelativeDate(completed)}
+        <Trans>Completed {when}</Trans>
       </span>
-    ) : null;
+    );
   }
-  const status = dueStatus(task.dueDate, task.followUpDate);
+  const status = urgencyOf(task);
   switch (status.kind) {
     case 'overdue':
-      return <span className="badge badge--danger">Overdue</span>;
-    case 'due-soon':
-      return <span className="badge badge--warning">Due soon</span>;
-    case 'follow-up':
       return (
-        <span className="task-card__meta">
-          Follow-up {formatDate(status.followUp)}
+        <span className="badge badge--danger">
+          <Trans>Overdue</Trans>
         </span>
       );
-    case 'due':
+    case 'due-soon':
       return (
-        <span className="task-card__meta">Due {formatDate(status.due)}</span>
+        <span className="badge badge--warning">
+          <Trans>Due soon</Trans>
+        </span>
       );
+    case 'follow-up': {
+      const date = dates.date(status.followUp);
+      return (
+        <span className="task-card__meta">
+          <Trans>Follow-up {date}</Trans>
+        </span>
+      );
+    }
+    case 'due': {
+      const when = dates.relative(status.due);
+      return (
+        <span className="task-card__meta">
+          <Trans>Due {when}</Trans>
+        </span>
+      );
+    }
     case 'none':
       return null;
   }
@@ -77,6 +76,8 @@ export function TaskListItem({
   search,
   selected,
 }: TaskListItemProps) {
+  const { t } = useLingui();
+  const dates = useDates();
   const { data, complete } = useFragment({
     fragment: TASK_LIST_ITEM_FRAGMENT,
     fragmentName: 'TaskListItem_task',
@@ -84,14 +85,29 @@ export function TaskListItem({
   });
   if (!complete) return null;
   const created = parseTasklistDate(data.creationTime);
-  const assignee = assigneeLabel(data.assignee, username);
-  const urgency = urgencyText(data);
+  const assignee = !data.assignee
+    ? t`Unassigned`
+    : data.assignee === username
+      ? t`Me`
+      : data.assignee;
+  const createdWhen = created ? dates.dayAndTime(created) : null;
+  const status = urgencyOf(data);
+  let urgency: string | null = null;
+  if (status.kind === 'overdue') urgency = t`overdue`;
+  else if (status.kind === 'due-soon') urgency = t`due soon`;
+  else if (status.kind === 'follow-up') {
+    const date = dates.date(status.followUp);
+    urgency = t`follow-up ${date}`;
+  } else if (status.kind === 'due') {
+    const when = dates.relative(status.due);
+    urgency = t`due ${when}`;
+  }
   // One clear sentence for screen readers instead of the run-together card text.
   const label = [
     data.name,
     data.processName,
-    data.assignee ? `assigned to ${assignee}` : 'unassigned',
-    created ? `created ${formatRelativeDate(created)}` : null,
+    data.assignee ? t`assigned to ${assignee}` : t`unassigned`,
+    createdWhen ? t`created ${createdWhen}` : null,
     urgency,
   ]
     .filter(Boolean)
@@ -110,15 +126,17 @@ export function TaskListItem({
       <span className="task-card__process">{data.processName}</span>
       <span className="task-card__row">
         <span className={`assignee${data.assignee ? '' : ' assignee--none'}`}>
-          <span className="visually-hidden">Assignee: </span>
+          <span className="visually-hidden">
+            <Trans>Assignee:</Trans>{' '}
+          </span>
           {assignee}
         </span>
         {created ? (
           <span className="task-card__meta">
-            <span className="visually-hidden">Created </span>
-            <time dateTime={created.toISOString()}>
-              {formatRelativeDate(created)}
-            </time>
+            <span className="visually-hidden">
+              <Trans>Created</Trans>{' '}
+            </span>
+            <time dateTime={created.toISOString()}>{createdWhen}</time>
           </span>
         ) : null}
       </span>

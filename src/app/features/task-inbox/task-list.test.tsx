@@ -73,7 +73,7 @@ describe('task list', () => {
           data: { tasks: rest },
         });
       });
-      expect(await screen.findByText('10000+ tasks')).toBeInTheDocument();
+      expect(await screen.findByText('10,000+ tasks')).toBeInTheDocument();
       const list = screen.getByRole('list', { name: 'Tasks' });
       expect(within(list).getAllByRole('listitem').length).toBeLessThan(100);
       scrollTo(screen.getByTestId('task-list-scroller'), 5000 * ROW_HEIGHT);

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
@@ -16,6 +17,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorPanel } from '../../components/error-panel';
 import { keepFocusOnNextRoute } from '../../components/shortcut-actions';
 import { Skeleton } from '../../components/skeleton';
+import { withCatalogue } from '../../i18n/catalogues';
 import type { TaskInboxRouteQuery } from '../../graphql/__generated__/graphql';
 import type { TaskQuery } from '../../graphql/__generated__/schema-types';
 import { TASK_INBOX_ROUTE_QUERY } from './task-inbox-query';
@@ -23,9 +25,12 @@ import { TaskListItem } from './task-list-item';
 import { PAGE_SIZE, type TaskSearch } from './task-search';
 import { useScrollAnchor } from './use-scroll-anchor';
 
-// j, k and Escape follow the first render, as the key listener does.
-const ListKeyboard = lazy(() =>
-  import('./use-list-keyboard').then((m) => ({ default: m.ListKeyboard })),
+// j, k and Escape follow the first render, as the key listener does, with
+// the words they announce.
+const ListKeyboard = lazy(
+  withCatalogue('inbox-tools', () =>
+    import('./use-list-keyboard').then((m) => ({ default: m.ListKeyboard })),
+  ),
 );
 
 export const ROW_HEIGHT = 112;
@@ -48,6 +53,7 @@ interface TaskListProps {
  */
 export function TaskList(props: TaskListProps) {
   const { query, pollIntervalMs } = props;
+  const { t } = useLingui();
   const loadingMore = useRef(false);
   const [exhausted, setExhausted] = useState(false);
   const result = useQuery(TASK_INBOX_ROUTE_QUERY, {
@@ -90,17 +96,21 @@ export function TaskList(props: TaskListProps) {
   if (result.error && tasks.length === 0) {
     return (
       <ErrorPanel
-        title="The tasks could not be loaded"
+        title={t`The tasks could not be loaded`}
         onRetry={() => void result.refetch()}
       >
-        <p>Check your connection; the list retries on its own as well.</p>
+        <p>
+          <Trans>
+            Check your connection; the list retries on its own as well.
+          </Trans>
+        </p>
       </ErrorPanel>
     );
   }
-  if (!result.data) return <Skeleton label="Loading tasks" lines={6} />;
+  if (!result.data) return <Skeleton label={t`Loading tasks`} lines={6} />;
   if (tasks.length === 0) {
     return (
-      <EmptyState title="No tasks found">
+      <EmptyState title={t`No tasks found`}>
         <p>{props.emptyText}</p>
       </EmptyState>
     );
@@ -127,6 +137,8 @@ interface VirtualTaskListProps extends TaskListProps {
 export function VirtualTaskList(props: VirtualTaskListProps) {
   const { tasks, hasMore, headTrimmed, onLoadPage } = props;
   const navigate = useNavigate();
+  const { t } = useLingui();
+  const loaded = tasks.length;
   const scrollRef = useRef<HTMLDivElement>(null);
   const ids = useMemo(() => tasks.map((task) => task.id), [tasks]);
   const anchor = useScrollAnchor(ids, scrollRef, ROW_HEIGHT);
@@ -142,6 +154,7 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
+  const { newAbove } = anchor;
   const last = items.at(-1)?.index ?? 0;
   const first = items[0]?.index ?? 0;
 
@@ -170,8 +183,11 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
         />
       </Suspense>
       <p className="task-list__count">
-        {tasks.length}
-        {hasMore ? '+' : ''} {tasks.length === 1 ? 'task' : 'tasks'}
+        {hasMore ? (
+          <Plural value={loaded} one="#+ task" other="#+ tasks" />
+        ) : (
+          <Plural value={loaded} one="# task" other="# tasks" />
+        )}
       </p>
       <div className="task-list__notice" aria-live="polite">
         {anchor.newAbove > 0 ? (
@@ -183,9 +199,7 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
               anchor.clear();
             }}
           >
-            {anchor.newAbove === 1
-              ? '1 new task'
-              : `${anchor.newAbove} new tasks`}
+            <Plural value={newAbove} one="# new task" other="# new tasks" />
           </Button>
         ) : null}
       </div>
@@ -199,7 +213,7 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
       >
         <ul
           className="task-list__items"
-          aria-label="Tasks"
+          aria-label={t`Tasks`}
           style={{ height: virtualizer.getTotalSize() }}
         >
           {items.map((item) => {
@@ -223,7 +237,7 @@ export function VirtualTaskList(props: VirtualTaskListProps) {
                     selected={task.id === props.selectedTaskId}
                   />
                 ) : (
-                  <Skeleton label="Loading more tasks" lines={2} />
+                  <Skeleton label={t`Loading more tasks`} lines={2} />
                 )}
               </li>
             );

@@ -1,16 +1,6 @@
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useRef } from 'react';
 import { useShortcutAction } from '../../components/shortcut-actions';
-
-const TEXT = {
-  position: (n: number, total: number, more: boolean) =>
-    more
-      ? `Task ${String(n)} of ${String(total)}+`
-      : `Task ${String(n)} of ${String(total)}`,
-  first: 'This is the first task.',
-  last: 'This is the last task.',
-  loadingMore: 'Loading more tasks…',
-  back: 'Back to the list',
-};
 
 export interface ListKeyboardOptions {
   ids: readonly string[];
@@ -27,6 +17,7 @@ export interface ListKeyboardOptions {
 }
 
 // The inbox has one task list; its cards carry their task ids.
+// eslint-disable-next-line lingui/no-unlocalized-strings -- a CSS selector
 const CARDS = '.task-list__items [data-task-id]';
 
 function findCard(id: string): HTMLElement | null {
@@ -55,6 +46,7 @@ export function useListKeyboard({
   scrollToIndex,
   rendered,
 }: ListKeyboardOptions): void {
+  const { t } = useLingui();
   // A card scrolled towards but not yet rendered; focused once it is.
   const pending = useRef<string | null>(null);
 
@@ -85,9 +77,15 @@ export function useListKeyboard({
     const id = ids[to];
     if (id === undefined) return null;
     focusCard(to, id);
-    if (to === from && delta > 0) return hasMore ? TEXT.loadingMore : TEXT.last;
-    if (to === from) return TEXT.first;
-    return TEXT.position(to + 1, ids.length, hasMore);
+    if (to === from && delta > 0) {
+      return hasMore ? t`Loading more tasks…` : t`This is the last task.`;
+    }
+    if (to === from) return t`This is the first task.`;
+    const position = to + 1;
+    const total = ids.length;
+    return hasMore
+      ? t`Task ${position} of ${total}+`
+      : t`Task ${position} of ${total}`;
   };
 
   useShortcutAction('next-task', () => move(1));
@@ -99,7 +97,7 @@ export function useListKeyboard({
       const index = ids.indexOf(selectedTaskId);
       if (index !== -1) focusCard(index, selectedTaskId);
       onBack(index !== -1);
-      return TEXT.back;
+      return t`Back to the list`;
     },
     Boolean(selectedTaskId),
   );

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 /**
  * What went wrong while getting a Tasklist token from the BFF:
  * - `unauthenticated`: the user's session is over (sign in again);
@@ -34,9 +35,10 @@ export class TokenError extends Error {
 
   /** A heading for the screen that explains a fatal token error. */
   get title(): string {
-    if (this.kind === 'forbidden') return 'No access to the task inbox';
-    if (this.kind === 'configuration') return 'The inbox cannot reach Tasklist';
-    return 'Tasklist is not available';
+    if (this.kind === 'forbidden') return t`No access to the task inbox`;
+    if (this.kind === 'configuration')
+      return t`The inbox cannot reach Tasklist`;
+    return t`Tasklist is not available`;
   }
 
   get retryable(): boolean {

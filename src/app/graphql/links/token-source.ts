@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { TokenError } from './token-error';
 
 export interface TokenSourceOptions {
@@ -57,15 +58,15 @@ async function toTokenError(response: Response): Promise<TokenError> {
     return new TokenError(
       'unauthenticated',
       code,
-      'Your session has expired.',
+      t`Your session has expired.`,
       options,
     );
   }
   if (response.status === 403) {
     const message =
       code === 'not_entitled'
-        ? 'Your account is not allowed to use the task inbox.'
-        : 'The app is not allowed to request access from this address.';
+        ? t`Your account is not allowed to use the task inbox.`
+        : t`The app is not allowed to request access from this address.`;
     return new TokenError('forbidden', code, message, options);
   }
   if (
@@ -75,14 +76,14 @@ async function toTokenError(response: Response): Promise<TokenError> {
     return new TokenError(
       'configuration',
       code,
-      'The inbox is misconfigured and cannot reach Tasklist. Please tell your administrator.',
+      t`The inbox is misconfigured and cannot reach Tasklist. Please tell your administrator.`,
       options,
     );
   }
   return new TokenError(
     'unavailable',
     code,
-    'Tasklist access is temporarily unavailable.',
+    t`Tasklist access is temporarily unavailable.`,
     options,
   );
 }
@@ -117,7 +118,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       throw new TokenError(
         'unavailable',
         'network_error',
-        'The app server cannot be reached.',
+        t`The app server cannot be reached.`,
         {
           cause,
         },
@@ -134,7 +135,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         throw new TokenError(
           'unauthenticated',
           'signed_out',
-          'You are signed out.',
+          t`You are signed out.`,
         );
       }
       response = await request(userToken);
@@ -154,7 +155,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       throw new TokenError(
         'unavailable',
         'invalid_response',
-        'The app server answered oddly.',
+        t`The app server answered oddly.`,
       );
     }
     const lifetime = body.expires_in * 1000;

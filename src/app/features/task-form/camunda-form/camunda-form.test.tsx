@@ -2,6 +2,7 @@ import { createRef } from 'react';
 import { configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WithI18n } from '../../../test/with-i18n';
 import { CamundaForm } from './camunda-form';
 import type { CamundaFormApi, CamundaFormProps } from './contract';
 import { formVariableNames } from './form-variable-names';
@@ -41,7 +42,7 @@ function renderForm(overrides: Partial<CamundaFormProps> = {}) {
     apiRef,
     ...overrides,
   };
-  const view = render(<CamundaForm {...props} />);
+  const view = render(<CamundaForm {...props} />, { wrapper: WithI18n });
   const rerender = (next: Partial<CamundaFormProps>) => {
     view.rerender(<CamundaForm {...props} {...next} />);
   };
@@ -385,6 +386,7 @@ describe('CamundaForm', () => {
           readOnly={false}
           apiRef={createRef()}
         />,
+        { wrapper: WithI18n },
       );
       const retry = await screen.findByRole('button', { name: 'Try again' });
       expect(screen.getByRole('alert')).toHaveTextContent(

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 /**
  * Renders a Camunda Form (form-js) for a task. This module is light on
  * purpose: form-js and its CSS are in `camunda-form-viewer.tsx`, which is
@@ -35,7 +36,7 @@ const InitialViewer = lazy(loadViewer);
 function FormLoading() {
   return (
     <p role="status" aria-live="polite" className="camunda-form__loading">
-      Loading form…
+      <Trans>Loading form…</Trans>
     </p>
   );
 }
@@ -61,7 +62,9 @@ class ViewerLoadBoundary extends Component<BoundaryProps, { failed: boolean }> {
     if (!this.state.failed) return this.props.children;
     return (
       <div role="alert" className="camunda-form__load-error">
-        <p>The form could not be loaded. Check your connection.</p>
+        <p>
+          <Trans>The form could not be loaded. Check your connection.</Trans>
+        </p>
         <button
           type="button"
           onClick={() => {
@@ -69,7 +72,7 @@ class ViewerLoadBoundary extends Component<BoundaryProps, { failed: boolean }> {
             this.props.onRetry();
           }}
         >
-          Try again
+          <Trans>Try again</Trans>
         </button>
       </div>
     );

@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 /**
  * Small helpers around a live form-js `Form`: collecting data, watching edits,
  * finding the first invalid field. Kept apart from the React component so each
@@ -169,9 +170,9 @@ export function watchPickerValidity(root: Element): () => void {
 
 /** The sentence announced when validation fails. */
 export function describeErrors(count: number, firstLabel?: string): string {
-  const summary =
-    count === 1
-      ? '1 field needs your attention.'
-      : `${count} fields need your attention.`;
-  return firstLabel ? `${summary} First: ${firstLabel}.` : summary;
+  const summary = plural(count, {
+    one: '# field needs your attention.',
+    other: '# fields need your attention.',
+  });
+  return firstLabel ? t`${summary} First: ${firstLabel}.` : summary;
 }

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 /**
  * Turns Tasklist's `Form.schema` text into the schema form-js imports, adapted
  * to how the inbox completes tasks. Pure functions, no form-js import.
@@ -48,12 +49,27 @@ function labelOf(component: Component): string | undefined {
  * A `text` component standing in for a component the inbox cannot offer, so
  * the person sees that something is missing instead of a broken widget.
  */
-function notice(component: Component, what: string): Component {
-  const label = labelOf(component);
-  const subject = label ? `${what} "${escapeMarkdown(label)}"` : what;
+function notice(
+  component: Component,
+  what: 'file-upload' | 'document-preview' | 'embedded-page',
+): Component {
+  const found = labelOf(component);
+  const label = found ? escapeMarkdown(found) : undefined;
+  // Whole sentences per case, so each language can order its words.
+  const sentences = {
+    'file-upload': label
+      ? t`File upload "${label}" is not available in this inbox.`
+      : t`File upload is not available in this inbox.`,
+    'document-preview': label
+      ? t`Document preview "${label}" is not available in this inbox.`
+      : t`Document preview is not available in this inbox.`,
+    'embedded-page': label
+      ? t`Embedded page "${label}" is not available in this inbox.`
+      : t`Embedded page is not available in this inbox.`,
+  };
   const replacement: Component = {
     type: 'text',
-    text: `_${subject} is not available in this inbox._`,
+    text: `_${sentences[what]}_`,
   };
   // Keep id, place in the layout and FEEL visibility of what it replaces.
   for (const kept of ['id', 'layout', 'conditional']) {
@@ -92,14 +108,14 @@ function adaptComponent(component: unknown): unknown[] {
       return [];
     // Tasklist's GraphQL API has no file upload and no document store.
     case 'filepicker':
-      return [notice(component, 'File upload')];
+      return [notice(component, 'file-upload')];
     case 'documentPreview':
-      return [notice(component, 'Document preview')];
+      return [notice(component, 'document-preview')];
     // A framed page would run inside the task view with the look of our
     // app, and its URL template can carry task variables to another origin.
     // The CSP's `frame-src 'none'` would block it anyway (docs/forms.md).
     case 'iframe':
-      return [notice(component, 'Embedded page')];
+      return [notice(component, 'embedded-page')];
     case 'html':
     case 'text':
       return [withoutInlineStyles(component)];
