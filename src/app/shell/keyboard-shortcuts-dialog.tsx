@@ -5,9 +5,8 @@ import {
   useShortcutsEnabled,
   writeShortcutsEnabled,
 } from '../lib/shortcuts-setting';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../components/button';
-import { AriaLocale } from '../i18n/aria-locale';
+import { ModalDialog } from '../components/modal-dialog';
 
 /**
  * Every shortcut, as the dialog lists it. Letter keys are the keys
@@ -56,71 +55,59 @@ export function KeyboardShortcutsDialog({
   const enabled = useShortcutsEnabled();
   const { t, i18n } = useLingui();
   return (
-    <AriaLocale>
-      <ModalOverlay
-        className="modal-overlay"
-        isOpen
-        isDismissable
-        onOpenChange={(open) => {
-          if (!open) onClose();
-        }}
-      >
-        <Modal className="modal modal--wide">
-          <Dialog className="dialog">
-            <Heading slot="title" className="dialog__title">
-              <Trans>Keyboard shortcuts</Trans>
-            </Heading>
-            <p>
-              {enabled
-                ? t`Single-key shortcuts do nothing while you type in a field.`
-                : t`Shortcuts are turned off.`}
-            </p>
-            <label className="check-field">
-              <input
-                type="checkbox"
-                checked={enabled}
-                onChange={(event) => {
-                  writeShortcutsEnabled(event.target.checked);
-                }}
-              />
-              <span>
-                <Trans>Use keyboard shortcuts</Trans>
-              </span>
-            </label>
-            <table className="shortcut-table">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <Trans>Keys</Trans>
-                  </th>
-                  <th scope="col">
-                    <Trans>Action</Trans>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {SHORTCUTS.map((shortcut) => (
-                  <tr key={shortcut.action.id}>
-                    <td>
-                      <kbd>
-                        {typeof shortcut.keys === 'string'
-                          ? shortcut.keys
-                          : i18n._(shortcut.keys)}
-                      </kbd>
-                    </td>
-                    <td>{i18n._(shortcut.action)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="dialog__actions">
-              <Button variant="primary" onPress={onClose} autoFocus>
-                <Trans>Close</Trans>
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </AriaLocale>
+    <ModalDialog
+      title={<Trans>Keyboard shortcuts</Trans>}
+      onClose={onClose}
+      wide
+    >
+      <p>
+        {enabled
+          ? t`Single-key shortcuts do nothing while you type in a field.`
+          : t`Shortcuts are turned off.`}
+      </p>
+      <label className="check-field">
+        <input
+          type="checkbox"
+          checked={enabled}
+          onChange={(event) => {
+            writeShortcutsEnabled(event.target.checked);
+          }}
+        />
+        <span>
+          <Trans>Use keyboard shortcuts</Trans>
+        </span>
+      </label>
+      <table className="shortcut-table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <Trans>Keys</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Action</Trans>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((shortcut) => (
+            <tr key={shortcut.action.id}>
+              <td>
+                <kbd>
+                  {typeof shortcut.keys === 'string'
+                    ? shortcut.keys
+                    : i18n._(shortcut.keys)}
+                </kbd>
+              </td>
+              <td>{i18n._(shortcut.action)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="dialog__actions">
+        <Button variant="primary" onPress={onClose} autoFocus>
+          <Trans>Close</Trans>
+        </Button>
+      </div>
+    </ModalDialog>
   );
 }

@@ -1,9 +1,8 @@
 import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { PopupSigninError } from '../auth/signin-error';
 import { Button } from '../components/button';
-import { AriaLocale } from '../i18n/aria-locale';
+import { ModalDialog } from '../components/modal-dialog';
 import { asPopupFailure, standaloneUrl } from './popup-failure';
 
 /**
@@ -19,51 +18,44 @@ export function SessionExpiredDialog({
 }) {
   const [failure, setFailure] = useState<PopupSigninError | null>(null);
   return (
-    <AriaLocale>
-      <ModalOverlay className="modal-overlay" isOpen isDismissable={false}>
-        <Modal className="modal">
-          <Dialog role="alertdialog" className="dialog">
-            <Heading slot="title" className="dialog__title">
-              <Trans>Your session has expired</Trans>
-            </Heading>
-            <p>
-              <Trans>
-                Sign in again to carry on. Anything you typed into a task is
-                kept.
-              </Trans>
-            </p>
-            {failure ? (
-              <div role="alert" className="sign-in__problem">
-                <p>{failure.message}</p>
-                {failure.reason === 'blocked' ? (
-                  <a
-                    href={standaloneUrl(
-                      `${window.location.pathname}${window.location.search}`,
-                    )}
-                    target="_blank"
-                    rel="noopener"
-                  >
-                    <Trans>Open the inbox in a new tab</Trans>
-                  </a>
-                ) : null}
-              </div>
-            ) : null}
-            <Button
-              variant="primary"
-              onPress={() => {
-                setFailure(null);
-                // No await before this call: a popup must open within the click.
-                onSignIn()?.catch((error: unknown) => {
-                  setFailure(asPopupFailure(error));
-                });
-              }}
-              autoFocus
+    <ModalDialog
+      title={<Trans>Your session has expired</Trans>}
+      role="alertdialog"
+    >
+      <p>
+        <Trans>
+          Sign in again to carry on. Anything you typed into a task is kept.
+        </Trans>
+      </p>
+      {failure ? (
+        <div role="alert" className="sign-in__problem">
+          <p>{failure.message}</p>
+          {failure.reason === 'blocked' ? (
+            <a
+              href={standaloneUrl(
+                `${window.location.pathname}${window.location.search}`,
+              )}
+              target="_blank"
+              rel="noopener"
             >
-              <Trans>Sign in again</Trans>
-            </Button>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </AriaLocale>
+              <Trans>Open the inbox in a new tab</Trans>
+            </a>
+          ) : null}
+        </div>
+      ) : null}
+      <Button
+        variant="primary"
+        onPress={() => {
+          setFailure(null);
+          // No await before this call: a popup must open within the click.
+          onSignIn()?.catch((error: unknown) => {
+            setFailure(asPopupFailure(error));
+          });
+        }}
+        autoFocus
+      >
+        <Trans>Sign in again</Trans>
+      </Button>
+    </ModalDialog>
   );
 }

@@ -1,7 +1,6 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../../components/button';
-import { AriaLocale } from '../../i18n/aria-locale';
+import { ModalDialog } from '../../components/modal-dialog';
 
 /** Confirms deleting a saved filter. */
 export function DeleteFilterDialog({
@@ -15,37 +14,24 @@ export function DeleteFilterDialog({
 }) {
   const { t } = useLingui();
   return (
-    <AriaLocale>
-      <ModalOverlay
-        className="modal-overlay"
-        isOpen
-        isDismissable
-        onOpenChange={(open) => {
-          if (!open) onClose();
-        }}
-      >
-        <Modal className="modal">
-          <Dialog role="alertdialog" className="dialog">
-            <Heading slot="title" className="dialog__title">
-              {t`Delete “${name}”?`}
-            </Heading>
-            <p>
-              <Trans>
-                The saved filter is removed from this browser. Tasks are not
-                affected.
-              </Trans>
-            </p>
-            <div className="dialog__actions">
-              <Button variant="ghost" onPress={onClose} autoFocus>
-                <Trans>Cancel</Trans>
-              </Button>
-              <Button variant="danger" onPress={onDelete}>
-                <Trans>Delete</Trans>
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </AriaLocale>
+    <ModalDialog
+      title={t`Delete “${name}”?`}
+      onClose={onClose}
+      role="alertdialog"
+    >
+      <p>
+        <Trans>
+          The saved filter is removed from this browser. Tasks are not affected.
+        </Trans>
+      </p>
+      <div className="dialog__actions">
+        <Button variant="ghost" onPress={onClose} autoFocus>
+          <Trans>Cancel</Trans>
+        </Button>
+        <Button variant="danger" onPress={onDelete}>
+          <Trans>Delete</Trans>
+        </Button>
+      </div>
+    </ModalDialog>
   );
 }

@@ -1,8 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../../components/button';
-import { AriaLocale } from '../../i18n/aria-locale';
+import { ModalDialog } from '../../components/modal-dialog';
 import { CandidateGroupField, ProcessField } from './filter-combo-fields';
 import {
   EMPTY_FORM,
@@ -71,166 +70,148 @@ export function FilterDialog({
 
   const sort = effectiveSort(form.state, form.sort);
   return (
-    <AriaLocale>
-      <ModalOverlay
-        className="modal-overlay"
-        isOpen
-        isDismissable
-        onOpenChange={(open) => {
-          if (!open) onClose();
-        }}
-      >
-        <Modal className="modal modal--wide">
-          <Dialog className="dialog">
-            <form ref={formRef} noValidate onSubmit={submit}>
-              <Heading slot="title" className="dialog__title">
-                {editing ? t`Edit “${editing}”` : t`Filter tasks`}
-              </Heading>
-              <p className="dialog__intro">
-                <Trans>
-                  Every condition you set must match. Leave a field empty to
-                  ignore it.
-                </Trans>
-              </p>
-              <div className="filter-form">
-                <ProcessField
-                  value={form.process}
-                  onChange={(process) => {
-                    set({ process });
+    <ModalDialog
+      title={editing ? t`Edit “${editing}”` : t`Filter tasks`}
+      onClose={onClose}
+      wide
+    >
+      <form ref={formRef} noValidate onSubmit={submit}>
+        <p className="dialog__intro">
+          <Trans>
+            Every condition you set must match. Leave a field empty to ignore
+            it.
+          </Trans>
+        </p>
+        <div className="filter-form">
+          <ProcessField
+            value={form.process}
+            onChange={(process) => {
+              set({ process });
+            }}
+          />
+          <Field label={t`Assignee`}>
+            {(ids) => (
+              <select
+                {...ids}
+                className="input"
+                value={form.assignee}
+                onChange={(event) => {
+                  set({
+                    assignee: event.target.value as FilterForm['assignee'],
+                  });
+                }}
+              >
+                <option value="anyone">{t`Anyone`}</option>
+                <option value="me">{t`Me`}</option>
+                <option value="unassigned">
+                  {t({ message: 'Unassigned', context: 'assignee' })}
+                </option>
+                <option value="user">{t`A user…`}</option>
+              </select>
+            )}
+          </Field>
+          {form.assignee === 'user' ? (
+            <Field label={t`Assignee user name`} error={errors.assigneeName}>
+              {(ids) => (
+                <input
+                  {...ids}
+                  className="input"
+                  autoComplete="off"
+                  value={form.assigneeName}
+                  onChange={(event) => {
+                    set({ assigneeName: event.target.value });
                   }}
                 />
-                <Field label={t`Assignee`}>
-                  {(ids) => (
-                    <select
-                      {...ids}
-                      className="input"
-                      value={form.assignee}
-                      onChange={(event) => {
-                        set({
-                          assignee: event.target
-                            .value as FilterForm['assignee'],
-                        });
-                      }}
-                    >
-                      <option value="anyone">{t`Anyone`}</option>
-                      <option value="me">{t`Me`}</option>
-                      <option value="unassigned">
-                        {t({ message: 'Unassigned', context: 'assignee' })}
-                      </option>
-                      <option value="user">{t`A user…`}</option>
-                    </select>
-                  )}
-                </Field>
-                {form.assignee === 'user' ? (
-                  <Field
-                    label={t`Assignee user name`}
-                    error={errors.assigneeName}
-                  >
-                    {(ids) => (
-                      <input
-                        {...ids}
-                        className="input"
-                        autoComplete="off"
-                        value={form.assigneeName}
-                        onChange={(event) => {
-                          set({ assigneeName: event.target.value });
-                        }}
-                      />
-                    )}
-                  </Field>
-                ) : null}
-                <CandidateGroupField
-                  value={form.candidateGroup}
-                  groups={viewer.groups}
-                  error={errors.candidateGroup}
-                  onChange={(candidateGroup) => {
-                    set({ candidateGroup });
-                  }}
-                />
-                <Field
-                  label={t`Candidate user`}
-                  hint={t`Tasks this user may work on as a candidate.`}
-                  error={errors.candidateUser}
-                >
-                  {(ids) => (
-                    <input
-                      {...ids}
-                      className="input"
-                      autoComplete="off"
-                      value={form.candidateUser}
-                      onChange={(event) => {
-                        set({ candidateUser: event.target.value });
-                      }}
-                    />
-                  )}
-                </Field>
-                <Field label={t`Task state`}>
-                  {(ids) => (
-                    <select
-                      {...ids}
-                      className="input"
-                      value={form.state}
-                      onChange={(event) => {
-                        set({
-                          state: event.target.value as FilterForm['state'],
-                        });
-                      }}
-                    >
-                      {TASK_STATES.map((value) => (
-                        <option key={value} value={value}>
-                          {i18n._(STATE_LABELS[value])}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <DateRangeFields form={form} errors={errors} onChange={set} />
-                <MoreConditions form={form} errors={errors} onChange={set} />
-                <Field label={t`Sort by`}>
-                  {(ids) => (
-                    <select
-                      {...ids}
-                      className="input"
-                      value={sort}
-                      onChange={(event) => {
-                        set({ sort: event.target.value as TaskSort });
-                      }}
-                    >
-                      {sortsFor(form.state).map((value) => (
-                        <option key={value} value={value}>
-                          {i18n._(SORT_LABELS[value])}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-              </div>
-              <p className="visually-hidden" role="status">
-                {status}
-              </p>
-              <div className="dialog__actions">
-                <Button
-                  onPress={() => {
-                    setForm(EMPTY_FORM);
-                    setErrors({});
-                    setStatus(
-                      t`The fields were reset; Apply shows all open tasks.`,
-                    );
-                  }}
-                >
-                  <Trans>Reset</Trans>
-                </Button>
-                <Button variant="ghost" onPress={onClose}>
-                  <Trans>Cancel</Trans>
-                </Button>
-                <Button variant="primary" type="submit">
-                  {editing ? t`Save` : t`Apply`}
-                </Button>
-              </div>
-            </form>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </AriaLocale>
+              )}
+            </Field>
+          ) : null}
+          <CandidateGroupField
+            value={form.candidateGroup}
+            groups={viewer.groups}
+            error={errors.candidateGroup}
+            onChange={(candidateGroup) => {
+              set({ candidateGroup });
+            }}
+          />
+          <Field
+            label={t`Candidate user`}
+            hint={t`Tasks this user may work on as a candidate.`}
+            error={errors.candidateUser}
+          >
+            {(ids) => (
+              <input
+                {...ids}
+                className="input"
+                autoComplete="off"
+                value={form.candidateUser}
+                onChange={(event) => {
+                  set({ candidateUser: event.target.value });
+                }}
+              />
+            )}
+          </Field>
+          <Field label={t`Task state`}>
+            {(ids) => (
+              <select
+                {...ids}
+                className="input"
+                value={form.state}
+                onChange={(event) => {
+                  set({
+                    state: event.target.value as FilterForm['state'],
+                  });
+                }}
+              >
+                {TASK_STATES.map((value) => (
+                  <option key={value} value={value}>
+                    {i18n._(STATE_LABELS[value])}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <DateRangeFields form={form} errors={errors} onChange={set} />
+          <MoreConditions form={form} errors={errors} onChange={set} />
+          <Field label={t`Sort by`}>
+            {(ids) => (
+              <select
+                {...ids}
+                className="input"
+                value={sort}
+                onChange={(event) => {
+                  set({ sort: event.target.value as TaskSort });
+                }}
+              >
+                {sortsFor(form.state).map((value) => (
+                  <option key={value} value={value}>
+                    {i18n._(SORT_LABELS[value])}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <p className="visually-hidden" role="status">
+          {status}
+        </p>
+        <div className="dialog__actions">
+          <Button
+            onPress={() => {
+              setForm(EMPTY_FORM);
+              setErrors({});
+              setStatus(t`The fields were reset; Apply shows all open tasks.`);
+            }}
+          >
+            <Trans>Reset</Trans>
+          </Button>
+          <Button variant="ghost" onPress={onClose}>
+            <Trans>Cancel</Trans>
+          </Button>
+          <Button variant="primary" type="submit">
+            {editing ? t`Save` : t`Apply`}
+          </Button>
+        </div>
+      </form>
+    </ModalDialog>
   );
 }

@@ -1,8 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useState, type SubmitEvent } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '../../components/button';
-import { AriaLocale } from '../../i18n/aria-locale';
+import { ModalDialog } from '../../components/modal-dialog';
 import { Field } from './form-field';
 import { MAX_NAME_LENGTH } from './saved-filters';
 import type { NameProblem } from './saved-filters-edit';
@@ -47,66 +46,53 @@ export function SaveFilterDialog({
   }
 
   return (
-    <AriaLocale>
-      <ModalOverlay
-        className="modal-overlay"
-        isOpen
-        isDismissable
-        onOpenChange={(open) => {
-          if (!open) onClose();
-        }}
-      >
-        <Modal className="modal">
-          <Dialog className="dialog">
-            <form noValidate onSubmit={submit}>
-              <Heading slot="title" className="dialog__title">
-                {renaming ? t`Rename “${renaming}”` : t`Save filter`}
-              </Heading>
-              {renaming ? null : (
-                <p className="dialog__intro">
-                  <Trans>
-                    Saves the current filter and sort under a name, in this
-                    browser, for you only.
-                  </Trans>
-                </p>
-              )}
-              <Field label={t`Name`} error={error}>
-                {(ids) => (
-                  <input
-                    {...ids}
-                    className="input"
-                    autoComplete="off"
-                    // The dialog exists to take this one value.
-                    autoFocus
-                    maxLength={MAX_NAME_LENGTH + 20}
-                    value={name}
-                    onChange={(event) => {
-                      setName(event.target.value);
-                      setError(undefined);
-                    }}
-                  />
-                )}
-              </Field>
-              {failed ? (
-                <p className="inline-error" role="alert">
-                  <Trans>
-                    This browser did not let the inbox store the filter (storage
-                    may be full or turned off).
-                  </Trans>
-                </p>
-              ) : null}
-              <div className="dialog__actions">
-                <Button variant="ghost" onPress={onClose}>
-                  <Trans>Cancel</Trans>
-                </Button>
-                <Button variant="primary" type="submit">
-                  <Trans>Save</Trans>
-                </Button>
-              </div>
-            </form>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </AriaLocale>
+    <ModalDialog
+      title={renaming ? t`Rename “${renaming}”` : t`Save filter`}
+      onClose={onClose}
+    >
+      <form noValidate onSubmit={submit}>
+        {renaming ? null : (
+          <p className="dialog__intro">
+            <Trans>
+              Saves the current filter and sort under a name, in this browser,
+              for you only.
+            </Trans>
+          </p>
+        )}
+        <Field label={t`Name`} error={error}>
+          {(ids) => (
+            <input
+              {...ids}
+              className="input"
+              autoComplete="off"
+              // The dialog exists to take this one value.
+              autoFocus
+              maxLength={MAX_NAME_LENGTH + 20}
+              value={name}
+              onChange={(event) => {
+                setName(event.target.value);
+                setError(undefined);
+              }}
+            />
+          )}
+        </Field>
+        {failed ? (
+          <p className="inline-error" role="alert">
+            <Trans>
+              This browser did not let the inbox store the filter (storage may
+              be full or turned off).
+            </Trans>
+          </p>
+        ) : null}
+        <div className="dialog__actions">
+          <Button variant="ghost" onPress={onClose}>
+            <Trans>Cancel</Trans>
+          </Button>
+          <Button variant="primary" type="submit">
+            <Trans>Save</Trans>
+          </Button>
+        </div>
+      </form>
+    </ModalDialog>
   );
 }
