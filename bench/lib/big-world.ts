@@ -6,7 +6,7 @@
  */
 import { deployCompiled } from '../../src/tasklist/engine/load-processes';
 import { prepareSeed } from '../../src/tasklist/seed/seed-world';
-import type { TasklistStore } from '../../src/tasklist/store/tasklist-store';
+import { TasklistStore } from '../../src/tasklist/store/tasklist-store';
 
 /** The clock the world is built with. */
 export const BIG_WORLD_NOW = Date.parse('2024-05-10T08:00:00.000Z');
@@ -85,4 +85,36 @@ export async function seedBigWorld(
   })();
   store.db.exec('ANALYZE');
   return count.get() as number;
+}
+
+/** Seeds a world with exactly `open` open tasks into `dbFile`. */
+export async function seedOpenWorld(
+  dbFile: string,
+  open: number,
+): Promise<number> {
+  const store = TasklistStore.open(dbFile, () => BIG_WORLD_NOW);
+  try {
+    // About half of all tasks stay open; twice as many is always enough.
+    await seedBigWorld(store, open * 2 + 100);
+    const openKeys = store.db
+      .prepare<[], { pik: number }>(
+        "SELECT process_instance_key AS pik FROM task WHERE state = 'CREATED' ORDER BY creation_time, key",
+      )
+      .all();
+    if (openKeys.length < open) {
+      throw new Error(`only ${String(openKeys.length)} open tasks seeded`);
+    }
+    // The oldest extra instances go, so the newest 10,000 stay open.
+    store.db.transaction(() => {
+      for (const { pik } of openKeys.slice(0, openKeys.length - open)) {
+        store.cancelInstance(pik, BIG_WORLD_NOW);
+      }
+    })();
+    return store.db
+      .prepare("SELECT count(*) FROM task WHERE state = 'CREATED'")
+      .pluck()
+      .get() as number;
+  } finally {
+    store.close();
+  }
 }

@@ -21,7 +21,10 @@ export function useScrollAnchor(
     const firstVisible = Math.floor(element.scrollTop / rowHeight);
     const offset = element.scrollTop - firstVisible * rowHeight;
     const anchorId = before[firstVisible];
-    const anchorIndex = anchorId ? ids.indexOf(anchorId) : -1;
+    // A page added below leaves the anchor where it was: no search through
+    // thousands of loaded ids for it.
+    if (anchorId === undefined || ids[firstVisible] === anchorId) return;
+    const anchorIndex = ids.indexOf(anchorId);
     if (anchorIndex === -1 || anchorIndex === firstVisible) return;
     element.scrollTop = anchorIndex * rowHeight + offset;
     const known = new Set(before);

@@ -1,0 +1,231 @@
+/**
+ * `node --import tsx bench/_inbox-paging.ts`: what one more page costs the
+ * inbox as its list grows (figure 7's load step, issue 11), page by page.
+ * Not part of `npm run bench` (the leading underscore): a tool for finding
+ * where paging time goes.
+ *
+ * Seeds `PAGING_TASKS` open tasks (default 10,000; the seeded database is
+ * kept in the OS temp folder and reused by the next run with the same
+ * count), starts the stack as `npm start` does on APP_PORT, TASKLIST_PORT,
+ * IDENTITY_PORT and MANAGEMENT_PORT when set (kernel-chosen ports
+ * otherwise), signs in as `demo` and scrolls the list to its end, one page
+ * at a time, timing each page inside the page: scroll to the bottom → the
+ * counter shows the new length, and how much of that the `/graphql` request
+ * itself took (Resource Timing).
+ *
+ * With `PAGING_PROFILE=<from>-<to>` (loaded tasks), the main thread's CPU
+ * profile over that stretch is ranked by self time (build the SPA with
+ * `npx vite build --minify false` first to read the names). With
+ * `PAGING_OUT=<file>` every page's timing is written there as JSON.
+ */
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { seedOpenWorld } from './lib/big-world';
+import { formatSelfTime, topSelfTime } from './lib/cpu-profile';
+import { freePort, startNode, stop, waitForHttp } from './lib/processes';
+import { ROOT } from './lib/results';
+
+const TASKS = Number(process.env.PAGING_TASKS ?? 10_000);
+const PROFILE = process.env.PAGING_PROFILE
+  ? (process.env.PAGING_PROFILE.split('-').map(Number) as [number, number])
+  : undefined;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const USER = 'demo';
+
+interface PageTiming {
+  /** Tasks loaded when the page was asked for. */
+  depth: number;
+  ms: number;
+  /** The `/graphql` requests' own duration within `ms`. */
+  netMs: number;
+}
+
+const portOf = async (name: string) =>
+  process.env[name] ? Number(process.env[name]) : await freePort();
+
+const seedFile = path.join(
+  os.tmpdir(),
+  `inbox-paging-seed-${String(TASKS)}.sqlite`,
+);
+if (!existsSync(seedFile)) {
+  console.log(`[paging] seeding ${String(TASKS)} open tasks`);
+  const building = `${seedFile}.${String(process.pid)}`;
+  await seedOpenWorld(building, TASKS);
+  copyFileSync(building, seedFile);
+  rmSync(building, { force: true });
+}
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'inbox-paging-'));
+copyFileSync(seedFile, path.join(dataDir, 'tasklist.sqlite'));
+
+const ports = {
+  app: await portOf('APP_PORT'),
+  tasklist: await portOf('TASKLIST_PORT'),
+  identity: await portOf('IDENTITY_PORT'),
+  management: await portOf('MANAGEMENT_PORT'),
+  dev: await portOf('DEV_PORT'),
+};
+const appUrl = `http://127.0.0.1:${String(ports.app)}`;
+const stack = startNode('src/launcher.ts', {
+  args: ['start'],
+  env: {
+    ...process.env,
+    OAUTH_CLIENT_SECRET: randomBytes(24).toString('hex'),
+    APP_PORT: String(ports.app),
+    TASKLIST_PORT: String(ports.tasklist),
+    IDENTITY_PORT: String(ports.identity),
+    MANAGEMENT_PORT: String(ports.management),
+    DEV_PORT: String(ports.dev),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    BFF_RATE_LIMIT_PER_USER: '1000000',
+    BFF_RATE_LIMIT_PER_IP: '1000000',
+    TASKLIST_RATE_LIMIT_PER_MINUTE: '1000000',
+    BFF_GRAPHQL_RATE_LIMIT_PER_USER: '1000000',
+    BFF_TASK_VISIBILITY: 'all',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
+try {
+  await waitForHttp(`${appUrl}/healthz`, stack, 'the stack', 300_000);
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+  });
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
+  const page = await context.newPage();
+  await page.goto(`${appUrl}/tasks`);
+  await page.getByLabel('Username').fill(USER);
+  await page.getByLabel('Password').fill(USER);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/tasks'));
+  await page
+    .getByRole('list', { name: 'Tasks' })
+    .getByRole('link')
+    .first()
+    .waitFor();
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await page.exposeFunction('__pagingProfile', async (on: boolean) => {
+    if (on) {
+      await cdp.send('Profiler.start');
+      return;
+    }
+    const { profile } = await cdp.send('Profiler.stop');
+    const file = path.join(dataDir, 'paging.cpuprofile');
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(formatSelfTime(topSelfTime(file, ROOT, 25)));
+  });
+
+  const started = Date.now();
+  const timings = await page.evaluate(
+    async ({ target, profile }) => {
+      const w = window as unknown as {
+        __pagingProfile: (on: boolean) => Promise<void>;
+      };
+      const scroller = document.querySelector<HTMLElement>(
+        '[data-testid="task-list-scroller"]',
+      );
+      const counter = document.querySelector('.task-list__count');
+      if (!scroller || !counter) throw new Error('no list');
+      const count = () => Number(counter.textContent.replace(/\D/g, ''));
+      const changed = (before: number) =>
+        new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            resolve(false);
+          }, 15_000);
+          const observer = new MutationObserver(() => {
+            if (count() === before) return;
+            clearTimeout(timer);
+            observer.disconnect();
+            resolve(true);
+          });
+          observer.observe(counter, {
+            childList: true,
+            subtree: true,
+            characterData: true,
+          });
+        });
+      const out: { depth: number; ms: number; netMs: number }[] = [];
+      let profiling = false;
+      let profiled = false;
+      while (count() < target) {
+        const before = count();
+        if (profile && !profiled && before >= profile.from) {
+          profiling = true;
+          profiled = true;
+          await w.__pagingProfile(true);
+        }
+        if (profile && profiling && before >= profile.to) {
+          profiling = false;
+          await w.__pagingProfile(false);
+        }
+        performance.clearResourceTimings();
+        const start = performance.now();
+        const moved = changed(before);
+        scroller.scrollTop = scroller.scrollHeight;
+        if (!(await moved)) break;
+        const ms = performance.now() - start;
+        const netMs = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.endsWith('/graphql'))
+          .reduce((sum, e) => sum + e.duration, 0);
+        out.push({ depth: before, ms, netMs });
+      }
+      if (profiling) await w.__pagingProfile(false);
+      return out;
+    },
+    {
+      target: TASKS,
+      profile: PROFILE ? { from: PROFILE[0], to: PROFILE[1] } : null,
+    },
+  );
+  const totalMs = Date.now() - started;
+  if (process.env.PAGING_OUT)
+    writeFileSync(process.env.PAGING_OUT, JSON.stringify(timings));
+  const loaded = (timings.at(-1)?.depth ?? 0) + 50;
+  const bucket = (from: number, to: number) => {
+    const pages = timings.filter(
+      (t: PageTiming) => t.depth >= from && t.depth < to,
+    );
+    const mean = (f: (t: PageTiming) => number) =>
+      pages.length === 0
+        ? Number.NaN
+        : pages.reduce((s, t) => s + f(t), 0) / pages.length;
+    return `${String(from).padStart(5)}–${String(to).padEnd(5)} ${String(pages.length).padStart(3)} pages: ${mean(
+      (t) => t.ms,
+    )
+      .toFixed(0)
+      .padStart(5)} ms/page (graphql ${mean((t) => t.netMs).toFixed(0)} ms)`;
+  };
+  console.log(
+    `[paging] ${String(loaded)} tasks in ${String(timings.length)} pages, ${String(totalMs)} ms`,
+  );
+  for (const [from, to] of [
+    [0, 500],
+    [1500, 2000],
+    [4500, 5000],
+    [9500, 10_000],
+  ] as const) {
+    if (from < TASKS) console.log(bucket(from, to));
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await stop(stack);
+  rmSync(dataDir, { recursive: true, force: true });
+}
