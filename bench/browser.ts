@@ -39,6 +39,15 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { seedOpenWorld } from './lib/big-world';
+import {
+  FIRST_ROW_MARK,
+  renderChain,
+  renderMainThread,
+  renderWaterfall,
+  summariseTrace,
+  type ResourceRow,
+  type TraceEvent,
+} from './lib/cold-start-breakdown';
 import { SequentialClient } from './lib/http';
 import { freePort, startNode, stop, waitForHttp } from './lib/processes';
 import {
@@ -60,6 +69,18 @@ const USER = 'demo';
 const FLOOR_DIR = path.join(ROOT, 'dist', 'bench');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MB = 1024 * 1024;
+/** `cold-start`: figure 4 only (with its breakdown), for work on the cold start. */
+const ONLY = process.env.BENCH_BROWSER_ONLY;
+/** Traced cold loads for the breakdown (tracing slows a load, so not measured). */
+const TRACED_LOADS = pick(3, 1);
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'v8',
+  'blink.user_timing',
+  'toplevel',
+];
 
 interface ListTask {
   id: string;
@@ -161,7 +182,10 @@ const FIRST_ROW_SCRIPT = `(() => {
   const observer = new MutationObserver(() => {
     if (!document.querySelector(selector)) return;
     observer.disconnect();
-    requestAnimationFrame(() => { window.__firstRowAt = performance.now(); });
+    requestAnimationFrame(() => {
+      window.__firstRowAt = performance.now();
+      performance.mark('${FIRST_ROW_MARK}');
+    });
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
@@ -368,9 +392,13 @@ await runBenchmark(
         throw new Error('the first list page was not seen');
       await writeFloorPages(rows.slice(0, 50));
       const cdp = await context.newCDPSession(page);
-      const coldLoad = async (url: string) => {
+      const coldLoadWithRequests = async (
+        url: string,
+        beforeNavigation?: () => Promise<void>,
+      ) => {
         await page.goto('about:blank');
         await cdp.send('Network.clearBrowserCache');
+        await beforeNavigation?.();
         await page.goto(url, { waitUntil: 'commit' });
         await page.waitForFunction(
           () =>
@@ -378,24 +406,69 @@ await runBenchmark(
           undefined,
           { timeout: 60_000 },
         );
-        return page.evaluate(
-          () => (window as { __firstRowAt?: number }).__firstRowAt ?? NaN,
-        );
+        // Read after the row, so reading them costs the figure nothing.
+        return page.evaluate(() => {
+          const rows = [
+            ...performance.getEntriesByType('navigation'),
+            ...performance.getEntriesByType('resource'),
+          ].map((entry) => {
+            const e = entry as PerformanceResourceTiming;
+            return {
+              url: e.name,
+              initiatorType: e.initiatorType,
+              startTime: e.startTime,
+              requestStart: e.requestStart,
+              responseStart: e.responseStart,
+              responseEnd: e.responseEnd,
+              transferSize: e.transferSize,
+              encodedBodySize: e.encodedBodySize,
+              decodedBodySize: e.decodedBodySize,
+            };
+          });
+          return {
+            ms: (window as { __firstRowAt?: number }).__firstRowAt ?? NaN,
+            rows,
+          };
+        });
       };
+      const coldLoad = async (url: string) =>
+        (await coldLoadWithRequests(url)).ms;
       const coldApp: number[][] = [];
       const coldFloor: number[][] = [];
+      const appLoads: { ms: number; rows: ResourceRow[] }[] = [];
       await coldLoad(`${appUrl}/tasks`);
       await coldLoad(`${appUrl}/bench/rows.html`);
       for (let run = 0; run < RUNS; run++) {
         const app: number[] = [];
         const floor: number[] = [];
         for (let i = 0; i < SAMPLES; i++) {
-          app.push(await coldLoad(`${appUrl}/tasks`));
+          const load = await coldLoadWithRequests(`${appUrl}/tasks`);
+          appLoads.push(load);
+          app.push(load.ms);
           floor.push(await coldLoad(`${appUrl}/bench/rows.html`));
         }
         coldApp.push(app);
         coldFloor.push(floor);
       }
+      // The breakdown: the requests of the median measured load, and the
+      // main thread from traced loads (the median of those).
+      const traced: { ms: number; trace: TraceEvent[] }[] = [];
+      for (let i = 0; i < TRACED_LOADS; i++) {
+        const load = await coldLoadWithRequests(`${appUrl}/tasks`, () =>
+          browser.startTracing(undefined, { categories: TRACE_CATEGORIES }),
+        );
+        const buffer = await browser.stopTracing();
+        const parsed = JSON.parse(buffer.toString('utf8')) as
+          { traceEvents: TraceEvent[] } | TraceEvent[];
+        traced.push({
+          ms: load.ms,
+          trace: Array.isArray(parsed) ? parsed : parsed.traceEvents,
+        });
+      }
+      const byTime = <T extends { ms: number }>(loads: T[]) =>
+        [...loads].sort((a, b) => a.ms - b.ms)[Math.floor(loads.length / 2)];
+      const medianLoad = byTime(appLoads);
+      const medianTrace = byTime(traced);
       const cold = result.add(
         'coldStart',
         measurement('cold start to the first task row', 'ms', coldApp, 1),
@@ -420,6 +493,39 @@ await runBenchmark(
       console.log(
         `[bench:browser] cold start ${String(cold.summary.p50)} ms, floor ${String(coldStatic.summary.p50)} ms`,
       );
+      const mainThread = medianTrace
+        ? summariseTrace(medianTrace.trace, medianTrace.ms)
+        : null;
+      if (medianLoad) {
+        const note = [
+          `Where the cold start goes (figure 4): the requests of the median measured load (first row at ${String(Math.round(medianLoad.ms))} ms; times in ms since navigation start, from the page's Resource Timing):`,
+          renderWaterfall(medianLoad.rows, medianLoad.ms),
+          '',
+          'The chain the first row waits for:',
+          renderChain(medianLoad.rows, medianLoad.ms),
+        ];
+        if (mainThread && medianTrace) {
+          note.push(
+            '',
+            `From the median of ${String(TRACED_LOADS)} traced cold loads (tracing slows a load: first row at ${String(Math.round(medianTrace.ms))} ms):`,
+            renderMainThread(mainThread),
+          );
+        }
+        result.notes.push(note.join('\n'));
+        console.log(note.join('\n'));
+      }
+      result.extra.coldStartBreakdown = {
+        requests: medianLoad?.rows ?? [],
+        firstRowMs: medianLoad?.ms ?? null,
+        mainThread,
+      };
+      if (ONLY === 'cold-start') {
+        result.notes.push(
+          'Only figure 4 was measured (BENCH_BROWSER_ONLY=cold-start).',
+        );
+        await context.close();
+        return;
+      }
 
       // --- Figure 5: warm navigation to a task with a form ----------------
       const { tasks: candidates } = await gql<{
