@@ -452,7 +452,11 @@ await runBenchmark(
       }
       // The breakdown: the requests of the median measured load, and the
       // main thread from traced loads (the median of those).
-      const traced: { ms: number; trace: TraceEvent[] }[] = [];
+      const traced: {
+        ms: number;
+        rows: ResourceRow[];
+        trace: TraceEvent[];
+      }[] = [];
       for (let i = 0; i < TRACED_LOADS; i++) {
         const load = await coldLoadWithRequests(`${appUrl}/tasks`, () =>
           browser.startTracing(undefined, { categories: TRACE_CATEGORIES }),
@@ -462,6 +466,7 @@ await runBenchmark(
           { traceEvents: TraceEvent[] } | TraceEvent[];
         traced.push({
           ms: load.ms,
+          rows: load.rows,
           trace: Array.isArray(parsed) ? parsed : parsed.traceEvents,
         });
       }
@@ -509,6 +514,9 @@ await runBenchmark(
             '',
             `From the median of ${String(TRACED_LOADS)} traced cold loads (tracing slows a load: first row at ${String(Math.round(medianTrace.ms))} ms):`,
             renderMainThread(mainThread),
+            '',
+            'The same chain in that traced load, with the main thread busy between its steps:',
+            renderChain(medianTrace.rows, medianTrace.ms, mainThread.tasks),
           );
         }
         result.notes.push(note.join('\n'));
@@ -517,7 +525,7 @@ await runBenchmark(
       result.extra.coldStartBreakdown = {
         requests: medianLoad?.rows ?? [],
         firstRowMs: medianLoad?.ms ?? null,
-        mainThread,
+        mainThread: mainThread && { ...mainThread, tasks: undefined },
       };
       if (ONLY === 'cold-start') {
         result.notes.push(

@@ -42,8 +42,8 @@ export interface MainThreadSummary {
   groups: { group: string; ms: number }[];
   /** Self time by trace event name, largest first. */
   events: { name: string; ms: number }[];
-  /** Compile + evaluate time of each script, largest first. */
-  scripts: { url: string; compileMs: number; evaluateMs: number }[];
+  /** Top-level tasks on the main thread, [start, end] in ms since navigation start. */
+  tasks: [number, number][];
 }
 
 /** The mark the first-row script sets, so the trace knows when the row came. */
@@ -123,7 +123,7 @@ export function summariseTrace(
   const clip = (from: number, to: number) =>
     Math.max(0, Math.min(to, end) - Math.max(from, start));
   const self = new Map<string, number>();
-  const scripts = new Map<string, { compile: number; evaluate: number }>();
+  const tasks: [number, number][] = [];
   let busy = 0;
   const stack: { event: TraceEvent; end: number; childTime: number }[] = [];
   const close = (until: number) => {
@@ -144,15 +144,12 @@ export function summariseTrace(
     const parent = stack.at(-1);
     const length = clip(event.ts, eventEnd);
     if (parent) parent.childTime += length;
-    else busy += length;
-    const url = event.args?.data?.url;
-    if (url) {
-      const entry = scripts.get(url) ?? { compile: 0, evaluate: 0 };
-      const group = groupOf(event.name);
-      if (group === 'parse and compile JS') entry.compile += length;
-      else if (/^(EvaluateScript|v8\.evaluateModule)$/.test(event.name))
-        entry.evaluate += length;
-      scripts.set(url, entry);
+    else if (length > 0) {
+      busy += length;
+      tasks.push([
+        (Math.max(event.ts, start) - start) / 1000,
+        (Math.min(eventEnd, end) - start) / 1000,
+      ]);
     }
     stack.push({ event, end: eventEnd, childTime: 0 });
   }
@@ -170,16 +167,7 @@ export function summariseTrace(
     events: [...self]
       .map(([name, us]) => ({ name, ms: ms(us) }))
       .sort((a, b) => b.ms - a.ms),
-    scripts: [...scripts]
-      .map(([url, t]) => ({
-        url,
-        compileMs: ms(t.compile),
-        evaluateMs: ms(t.evaluate),
-      }))
-      .filter((s) => s.compileMs + s.evaluateMs >= 0.5)
-      .sort(
-        (a, b) => b.compileMs + b.evaluateMs - (a.compileMs + a.evaluateMs),
-      ),
+    tasks,
   };
 }
 
@@ -231,14 +219,6 @@ export function renderMainThread(summary: MainThreadSummary): string {
       .slice(0, 8)
       .map((e) => `  ${pad(e.ms.toFixed(1), 7)} ms  ${e.name}`),
   ];
-  if (summary.scripts.length > 0) {
-    lines.push('scripts (compile + evaluate on the main thread):');
-    for (const s of summary.scripts.slice(0, 8)) {
-      lines.push(
-        `  ${pad(s.compileMs.toFixed(1), 7)} + ${pad(s.evaluateMs.toFixed(1), 6)} ms  ${shortUrl(s.url)}`,
-      );
-    }
-  }
   return lines.join('\n');
 }
 
@@ -254,7 +234,12 @@ function find(rows: ResourceRow[], test: (url: string) => boolean) {
  * script, the configuration and catalogue, the token, the list query, and
  * what is left after the list arrived (rendering).
  */
-export function renderChain(rows: ResourceRow[], firstRowMs: number): string {
+export function renderChain(
+  rows: ResourceRow[],
+  firstRowMs: number,
+  /** The main thread's top-level tasks of the same load, when traced. */
+  tasks?: [number, number][],
+): string {
   const html = rows.find((row) => row.initiatorType === 'navigation');
   const entry = find(rows, (u) => /^\/assets\/index-/.test(u));
   const config = find(rows, (u) => u.startsWith('/api/config'));
@@ -281,8 +266,24 @@ export function renderChain(rows: ResourceRow[], firstRowMs: number): string {
     ['`/graphql` (list) answered', graphql?.responseEnd],
     ['first task row painted', firstRowMs],
   ];
+  const busy = (from: number, to: number) =>
+    (tasks ?? []).reduce(
+      (sum, [s, e]) => sum + Math.max(0, Math.min(e, to) - Math.max(s, from)),
+      0,
+    );
+  let previous = 0;
   return steps
     .filter((step): step is [string, number] => step[1] !== undefined)
-    .map(([label, at]) => `${pad(fixed(at), 6)} ms  ${label}`)
+    .sort((a, b) => a[1] - b[1])
+    .map(([label, at]) => {
+      const since = at - previous;
+      const line = `${pad(fixed(at), 6)} ms  ${label.padEnd(48)}${
+        tasks
+          ? `  +${fixed(since)} ms, main thread busy ${fixed(busy(previous, at))}`
+          : ''
+      }`;
+      previous = at;
+      return line;
+    })
     .join('\n');
 }
