@@ -11,7 +11,10 @@
  * a warm-up, with timings taken inside the page (`performance.now()`):
  *   4. cold start: empty HTTP cache, signed in, navigation start → first task
  *      row painted; floor: a static HTML page with the same 50 rows, served
- *      by the same server;
+ *      by the same server. The notes explain the figure: the requests of the
+ *      median load (Resource Timing), the chain the first row waits for, and
+ *      the renderer's main thread from traced loads (a Chromium trace, not
+ *      measured). `BENCH_BROWSER_ONLY=cold-start` stops after this figure;
  *   5. warm navigation: click a task with a form in the list → form-js
  *      fields rendered; floor: form-js alone rendering the same schema on a
  *      blank page (bundled by Vite for this run);
