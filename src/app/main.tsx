@@ -108,6 +108,13 @@ async function boot(root: HTMLElement) {
     host.send({ type: 'ready' });
     bridge?.reportHeight(root, host);
   });
+  // The first page's route work (its beforeLoad, its loader's query, its
+  // lazy chunks) starts now rather than once React has rendered the
+  // providers and the router's Transitioner mounts; the Transitioner joins
+  // a load in progress instead of starting another.
+  router.load().catch((error: unknown) => {
+    console.error(error);
+  });
   createRoot(root).render(
     <StrictMode>
       <App router={router} />
