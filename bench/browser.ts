@@ -439,6 +439,7 @@ await runBenchmark(
       const coldApp: number[][] = [];
       const coldFloor: number[][] = [];
       const appLoads: { ms: number; rows: ResourceRow[] }[] = [];
+      const floorLoads: { ms: number; rows: ResourceRow[] }[] = [];
       await coldLoad(`${appUrl}/tasks`);
       await coldLoad(`${appUrl}/bench/rows.html`);
       for (let run = 0; run < RUNS; run++) {
@@ -448,7 +449,11 @@ await runBenchmark(
           const load = await coldLoadWithRequests(`${appUrl}/tasks`);
           appLoads.push(load);
           app.push(load.ms);
-          floor.push(await coldLoad(`${appUrl}/bench/rows.html`));
+          const floorLoad = await coldLoadWithRequests(
+            `${appUrl}/bench/rows.html`,
+          );
+          floorLoads.push(floorLoad);
+          floor.push(floorLoad.ms);
         }
         coldApp.push(app);
         coldFloor.push(floor);
@@ -477,6 +482,7 @@ await runBenchmark(
         [...loads].sort((a, b) => a.ms - b.ms)[Math.floor(loads.length / 2)];
       const medianLoad = byTime(appLoads);
       const medianTrace = byTime(traced);
+      const medianFloor = byTime(floorLoads);
       const cold = result.add(
         'coldStart',
         measurement('cold start to the first task row', 'ms', coldApp, 1),
@@ -512,6 +518,13 @@ await runBenchmark(
           'The chain the first row waits for:',
           renderChain(medianLoad.rows, medianLoad.ms),
         ];
+        if (medianFloor) {
+          note.push(
+            '',
+            `The floor's median load (first row at ${String(Math.round(medianFloor.ms))} ms): what any page pays on this machine, navigation and a stylesheet included:`,
+            renderWaterfall(medianFloor.rows, medianFloor.ms),
+          );
+        }
         if (mainThread && medianTrace) {
           note.push(
             '',

@@ -222,7 +222,7 @@ export function renderMainThread(summary: MainThreadSummary): string {
   return lines.join('\n');
 }
 
-/** The last request whose URL matches, by end time. */
+/** The first request (by start time) whose URL matches. */
 function find(rows: ResourceRow[], test: (url: string) => boolean) {
   return rows
     .filter((row) => test(shortUrl(row.url)))
@@ -241,14 +241,14 @@ export function renderChain(
   tasks?: [number, number][],
 ): string {
   const html = rows.find((row) => row.initiatorType === 'navigation');
-  const entry = find(rows, (u) => /^\/assets\/index-/.test(u));
+  const entry = find(rows, (u) => u.startsWith('/assets/index-'));
   const config = find(rows, (u) => u.startsWith('/api/config'));
   const token = find(rows, (u) => u.startsWith('/api/token'));
   const graphql = find(rows, (u) => u.startsWith('/graphql'));
   const scripts = rows.filter((row) => row.initiatorType === 'script');
   const other = rows.filter(
     (row) =>
-      /\.js$/.test(new URL(row.url, 'http://x').pathname) &&
+      new URL(row.url, 'http://x').pathname.endsWith('.js') &&
       row.initiatorType !== 'script',
   );
   const lastJsBeforeToken = [...scripts, ...other]
