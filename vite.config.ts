@@ -6,6 +6,7 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import { parse } from 'graphql';
 import { transformAsync } from '@babel/core';
 import { lingui } from '@lingui/vite-plugin';
+import { precompressPlugin } from './scripts/precompress';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const devPort = Number(process.env.DEV_PORT ?? 5173);
@@ -97,6 +98,8 @@ export default defineConfig({
       routeFileIgnorePattern: '\\.test\\.tsx?$',
     }),
     react(),
+    // Brotli and gzip copies beside the built files; the BFF serves them.
+    precompressPlugin(),
   ],
   resolve: {
     // rxjs (Apollo Client's observables) publishes an ES2015 build under the

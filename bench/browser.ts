@@ -11,7 +11,10 @@
  * a warm-up, with timings taken inside the page (`performance.now()`):
  *   4. cold start: empty HTTP cache, signed in, navigation start → first task
  *      row painted; floor: a static HTML page with the same 50 rows, served
- *      by the same server;
+ *      by the same server. The notes explain the figure: the requests of the
+ *      median load (Resource Timing), the chain the first row waits for, and
+ *      the renderer's main thread from traced loads (a Chromium trace, not
+ *      measured). `BENCH_BROWSER_ONLY=cold-start` stops after this figure;
  *   5. warm navigation: click a task with a form in the list → form-js
  *      fields rendered; floor: form-js alone rendering the same schema on a
  *      blank page (bundled by Vite for this run);
@@ -39,6 +42,15 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { seedOpenWorld } from './lib/big-world';
+import {
+  FIRST_ROW_MARK,
+  renderChain,
+  renderMainThread,
+  renderWaterfall,
+  summariseTrace,
+  type ResourceRow,
+  type TraceEvent,
+} from './lib/cold-start-breakdown';
 import { SequentialClient } from './lib/http';
 import { freePort, startNode, stop, waitForHttp } from './lib/processes';
 import {
@@ -60,6 +72,18 @@ const USER = 'demo';
 const FLOOR_DIR = path.join(ROOT, 'dist', 'bench');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MB = 1024 * 1024;
+/** `cold-start`: figure 4 only (with its breakdown), for work on the cold start. */
+const ONLY = process.env.BENCH_BROWSER_ONLY;
+/** Traced cold loads for the breakdown (tracing slows a load, so not measured). */
+const TRACED_LOADS = pick(3, 1);
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'v8',
+  'blink.user_timing',
+  'toplevel',
+];
 
 interface ListTask {
   id: string;
@@ -161,7 +185,10 @@ const FIRST_ROW_SCRIPT = `(() => {
   const observer = new MutationObserver(() => {
     if (!document.querySelector(selector)) return;
     observer.disconnect();
-    requestAnimationFrame(() => { window.__firstRowAt = performance.now(); });
+    requestAnimationFrame(() => {
+      window.__firstRowAt = performance.now();
+      performance.mark('${FIRST_ROW_MARK}');
+    });
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
@@ -368,9 +395,13 @@ await runBenchmark(
         throw new Error('the first list page was not seen');
       await writeFloorPages(rows.slice(0, 50));
       const cdp = await context.newCDPSession(page);
-      const coldLoad = async (url: string) => {
+      const coldLoadWithRequests = async (
+        url: string,
+        beforeNavigation?: () => Promise<void>,
+      ) => {
         await page.goto('about:blank');
         await cdp.send('Network.clearBrowserCache');
+        await beforeNavigation?.();
         await page.goto(url, { waitUntil: 'commit' });
         await page.waitForFunction(
           () =>
@@ -378,24 +409,80 @@ await runBenchmark(
           undefined,
           { timeout: 60_000 },
         );
-        return page.evaluate(
-          () => (window as { __firstRowAt?: number }).__firstRowAt ?? NaN,
-        );
+        // Read after the row, so reading them costs the figure nothing.
+        return page.evaluate(() => {
+          const rows = [
+            ...performance.getEntriesByType('navigation'),
+            ...performance.getEntriesByType('resource'),
+          ].map((entry) => {
+            const e = entry as PerformanceResourceTiming;
+            return {
+              url: e.name,
+              initiatorType: e.initiatorType,
+              startTime: e.startTime,
+              requestStart: e.requestStart,
+              responseStart: e.responseStart,
+              responseEnd: e.responseEnd,
+              transferSize: e.transferSize,
+              encodedBodySize: e.encodedBodySize,
+              decodedBodySize: e.decodedBodySize,
+            };
+          });
+          return {
+            ms: (window as { __firstRowAt?: number }).__firstRowAt ?? NaN,
+            rows,
+          };
+        });
       };
+      const coldLoad = async (url: string) =>
+        (await coldLoadWithRequests(url)).ms;
       const coldApp: number[][] = [];
       const coldFloor: number[][] = [];
+      const appLoads: { ms: number; rows: ResourceRow[] }[] = [];
+      const floorLoads: { ms: number; rows: ResourceRow[] }[] = [];
       await coldLoad(`${appUrl}/tasks`);
       await coldLoad(`${appUrl}/bench/rows.html`);
       for (let run = 0; run < RUNS; run++) {
         const app: number[] = [];
         const floor: number[] = [];
         for (let i = 0; i < SAMPLES; i++) {
-          app.push(await coldLoad(`${appUrl}/tasks`));
-          floor.push(await coldLoad(`${appUrl}/bench/rows.html`));
+          const load = await coldLoadWithRequests(`${appUrl}/tasks`);
+          appLoads.push(load);
+          app.push(load.ms);
+          const floorLoad = await coldLoadWithRequests(
+            `${appUrl}/bench/rows.html`,
+          );
+          floorLoads.push(floorLoad);
+          floor.push(floorLoad.ms);
         }
         coldApp.push(app);
         coldFloor.push(floor);
       }
+      // The breakdown: the requests of the median measured load, and the
+      // main thread from traced loads (the median of those).
+      const traced: {
+        ms: number;
+        rows: ResourceRow[];
+        trace: TraceEvent[];
+      }[] = [];
+      for (let i = 0; i < TRACED_LOADS; i++) {
+        const load = await coldLoadWithRequests(`${appUrl}/tasks`, () =>
+          browser.startTracing(undefined, { categories: TRACE_CATEGORIES }),
+        );
+        const buffer = await browser.stopTracing();
+        const parsed = JSON.parse(buffer.toString('utf8')) as
+          { traceEvents: TraceEvent[] } | TraceEvent[];
+        traced.push({
+          ms: load.ms,
+          rows: load.rows,
+          trace: Array.isArray(parsed) ? parsed : parsed.traceEvents,
+        });
+      }
+      const byTime = <T extends { ms: number }>(loads: T[]) =>
+        [...loads].sort((a, b) => a.ms - b.ms)[Math.floor(loads.length / 2)];
+      const medianLoad = byTime(appLoads);
+      const medianTrace = byTime(traced);
+      const medianFloor = byTime(floorLoads);
       const cold = result.add(
         'coldStart',
         measurement('cold start to the first task row', 'ms', coldApp, 1),
@@ -420,6 +507,49 @@ await runBenchmark(
       console.log(
         `[bench:browser] cold start ${String(cold.summary.p50)} ms, floor ${String(coldStatic.summary.p50)} ms`,
       );
+      const mainThread = medianTrace
+        ? summariseTrace(medianTrace.trace, medianTrace.ms)
+        : null;
+      if (medianLoad) {
+        const note = [
+          `Where the cold start goes (figure 4): the requests of the median measured load (first row at ${String(Math.round(medianLoad.ms))} ms; times in ms since navigation start, from the page's Resource Timing):`,
+          renderWaterfall(medianLoad.rows, medianLoad.ms),
+          '',
+          'The chain the first row waits for:',
+          renderChain(medianLoad.rows, medianLoad.ms),
+        ];
+        if (medianFloor) {
+          note.push(
+            '',
+            `The floor's median load (first row at ${String(Math.round(medianFloor.ms))} ms): what any page pays on this machine, navigation and a stylesheet included:`,
+            renderWaterfall(medianFloor.rows, medianFloor.ms),
+          );
+        }
+        if (mainThread && medianTrace) {
+          note.push(
+            '',
+            `From the median of ${String(TRACED_LOADS)} traced cold loads (tracing slows a load: first row at ${String(Math.round(medianTrace.ms))} ms):`,
+            renderMainThread(mainThread),
+            '',
+            'The same chain in that traced load, with the main thread busy between its steps:',
+            renderChain(medianTrace.rows, medianTrace.ms, mainThread.tasks),
+          );
+        }
+        result.notes.push(note.join('\n'));
+        console.log(note.join('\n'));
+      }
+      result.extra.coldStartBreakdown = {
+        requests: medianLoad?.rows ?? [],
+        firstRowMs: medianLoad?.ms ?? null,
+        mainThread: mainThread && { ...mainThread, tasks: undefined },
+      };
+      if (ONLY === 'cold-start') {
+        result.notes.push(
+          'Only figure 4 was measured (BENCH_BROWSER_ONLY=cold-start).',
+        );
+        await context.close();
+        return;
+      }
 
       // --- Figure 5: warm navigation to a task with a form ----------------
       const { tasks: candidates } = await gql<{

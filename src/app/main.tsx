@@ -77,7 +77,7 @@ async function boot(root: HTMLElement) {
   const host = bridge
     ? bridge.connectPortal(config.embed.allowedOrigins, () => app)
     : DETACHED_HOST;
-  const { router } = createApp({
+  const { router, tokens } = createApp({
     auth,
     mode: config.mode,
     // Proxy mode: the BFF's /graphql on this origin, whatever else is configured.
@@ -93,6 +93,12 @@ async function boot(root: HTMLElement) {
     },
   });
   app = router;
+  // The first page's data needs a Tasklist token from the BFF. With a live
+  // session, ask now, beside the route chunks and the first render, instead
+  // of when the route's query reaches the auth link; that query then gets
+  // this answer (one request, shared). A failure here is dropped: the query
+  // asks again and reports it the usual way.
+  if (auth.hasLiveSession()) tokens.getToken().catch(() => undefined);
   auth.subscribe(() => {
     if (auth.getSnapshot().status === 'signed-out') void router.invalidate();
   });
@@ -101,6 +107,13 @@ async function boot(root: HTMLElement) {
     stopReady();
     host.send({ type: 'ready' });
     bridge?.reportHeight(root, host);
+  });
+  // The first page's route work (its beforeLoad, its loader's query, its
+  // lazy chunks) starts now rather than once React has rendered the
+  // providers and the router's Transitioner mounts; the Transitioner joins
+  // a load in progress instead of starting another.
+  router.load().catch((error: unknown) => {
+    console.error(error);
   });
   createRoot(root).render(
     <StrictMode>

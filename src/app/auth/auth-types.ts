@@ -25,6 +25,12 @@ export interface Auth {
   /** The user's access token for the BFF, or null. */
   getAccessToken(): Promise<string | null>;
   /**
+   * Whether a stored session is there that needs no renewal, read at once
+   * and without side effects (boot uses it to start the first token request
+   * early; nothing is renewed, loaded or redirected).
+   */
+  hasLiveSession(): boolean;
+  /**
    * Renews the session with the refresh token (one renewal at a time).
    * Resolves to false when it cannot; the state then becomes `expired`.
    */

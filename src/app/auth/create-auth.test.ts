@@ -184,6 +184,20 @@ describe('createAuth reads the session without the library', () => {
     expect(load).not.toHaveBeenCalled();
   });
 
+  it('says whether a live session is stored, without renewing or loading anything', async () => {
+    const load = vi.fn(realLoader);
+    expect(lazyAuth(load).hasLiveSession()).toBe(false);
+    await storeUser();
+    expect(lazyAuth(load).hasLiveSession()).toBe(true);
+    await storeUser({ expires_at: epoch() - 5 });
+    const expired = lazyAuth(load);
+    expect(expired.hasLiveSession()).toBe(false);
+    window.sessionStorage.setItem(storedKey, '{"access_token": ');
+    expect(lazyAuth(load).hasLiveSession()).toBe(false);
+    expect(load).not.toHaveBeenCalled();
+    expect(expired.getSnapshot().status).toBe('signed-out');
+  });
+
   it('with nobody signed in answers null and fetches the library once, for the sign-in', async () => {
     const load = vi.fn(realLoader);
     const auth = lazyAuth(load);

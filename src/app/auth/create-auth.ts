@@ -213,6 +213,10 @@ export function createAuth(
     async getAccessToken() {
       return (await currentUser())?.access_token ?? null;
     },
+    hasLiveSession() {
+      const user = readUser();
+      return user !== null && !isExpired(user);
+    },
     renew() {
       renewal ??= doRenew().finally(() => {
         renewal = null;

@@ -53,6 +53,7 @@ export function createFakeAuth({
       Promise.resolve(
         state.status === 'signed-in' ? 'user-access-token' : null,
       ),
+    hasLiveSession: () => state.status === 'signed-in',
     renew() {
       auth.renewCalls += 1;
       if (!renewable) set({ status: 'expired', user: state.user });

@@ -12,7 +12,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /**
  * Serves the built SPA. `index.html` (and any other unhashed file) is
  * revalidated on every load so a deploy is picked up at once; Vite's hashed
- * files under `assets/` never change and are immutable.
+ * files under `assets/` never change and are immutable, in every encoding.
  */
 export async function spaPlugin(
   fastify: FastifyInstance,
@@ -32,9 +32,14 @@ export async function spaPlugin(
     // dist/.vite/ (it maps chunks to source paths). Unmatched, they get a 404.
     dotfiles: 'ignore',
     cacheControl: false,
+    // The build writes brotli and gzip copies beside each text file
+    // (scripts/precompress.ts); a browser that accepts one gets it, with
+    // Content-Encoding and `Vary: Accept-Encoding`, and no CPU spent here.
+    preCompressed: true,
     // H65: source maps are built for error reporting, never published; the
-    // whole SPA source would be one request away.
-    allowedPath: (pathName: string) => !pathName.endsWith('.map'),
+    // whole SPA source would be one request away. The compressed copies are
+    // served only in place of their file, never under their own names.
+    allowedPath: (pathName: string) => !/\.(?:map|br|gz)$/.test(pathName),
     setHeaders(reply: FastifyReply, filePath: string) {
       void reply.header(
         'cache-control',
