@@ -39,7 +39,10 @@ export const FORM_MILESTONES: Milestone[] = [
   { name: 'form data placeholder', selector: '.task-details__work .skeleton' },
   { name: 'form-js chunk placeholder', selector: '.camunda-form__loading' },
   { name: 'form host', selector: '.camunda-form__host' },
-  { name: 'first form field', selector: '.camunda-form__host .fjs-form-field' },
+  {
+    name: 'first form field',
+    selector: '.camunda-form__host .fjs-form .fjs-form-field',
+  },
 ];
 
 export const CLAIM_MILESTONES: Milestone[] = [
