@@ -323,13 +323,14 @@ export function explainWarmNavigation(samples: TimelineEvent[][]): string {
       const before = requests.filter((q) => q !== r && q.end <= r.start);
       level.set(r, 1 + Math.max(0, ...before.map((q) => level.get(q) ?? 1)));
     }
-    const lastAnswer = Math.max(0, ...requests.map((r) => r.handedAt ?? r.end));
+    const lastAnswer = Math.max(0, ...requests.map((r) => r.end));
     return {
       result,
       requests: requests.length,
       inSequence: Math.max(0, ...level.values()),
       lastAnswer,
       render: result - lastAnswer,
+      early: requests.filter((r) => r.start < 0).length,
       suspense: at(events, 'task page placeholder (Suspense)') !== undefined,
       chunk: at(events, 'form-js chunk placeholder') !== undefined,
     };
@@ -340,7 +341,8 @@ export function explainWarmNavigation(samples: TimelineEvent[][]): string {
   return [
     `Where figure 5's time goes (${String(n)} extra samples after the measured ones, same page): form shown at ${fixed(m((r) => r.result))} ms after the click; ` +
       `${fixed(m((r) => r.requests))} GraphQL requests before it, ${fixed(m((r) => r.inSequence))} round trip(s) in sequence (a request that starts only after another answered adds one); ` +
-      `the last answer was in the page's code at ${fixed(m((r) => r.lastAnswer))} ms and rendering (React, form-js importing the schema) took ${fixed(m((r) => r.render))} ms after it. ` +
+      `${fixed(m((r) => r.early))} of them already started before the click (the row's hover or focus runs the task route's loader, which also asks for the form); ` +
+      `the last answer was off the wire at ${fixed(m((r) => r.lastAnswer))} ms and the form showed ${fixed(m((r) => r.render))} ms after it (rendering: React, form-js importing the schema; negative when the page showed from what the preload had already cached and the request only refreshed it). ` +
       `The task page's Suspense placeholder showed in ${String(rows.filter((r) => r.suspense).length)}/${String(n)} samples (React then holds the page back until it has been up 300 ms), form-js's chunk placeholder in ${String(rows.filter((r) => r.chunk).length)}/${String(n)}.`,
     '',
     summariseTimelines(samples, 'Timeline'),
