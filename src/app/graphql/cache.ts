@@ -105,6 +105,9 @@ export function createCache(options: CacheOptions = {}): InMemoryCache {
           },
         },
       },
+      // A form id names a form within one process definition: two
+      // definitions (versions) may hold different schemas under one id.
+      Form: { keyFields: ['id', 'processDefinitionId'] },
       Task: {
         fields: {
           // A task's variables are always replaced as a whole.

@@ -16,6 +16,7 @@ import { nextTaskId } from '../features/task-inbox/next-task';
 import { toTaskQuery } from '../features/task-inbox/task-view';
 import { TaskCompletion } from '../features/task-form/task-completion';
 import { TASK_COMPLETION_FRAGMENT } from '../features/task-form/task-completion.fragment';
+import { prefetchTaskForm } from '../features/task-form/prefetch-task-form';
 
 const TASK_DETAILS_ROUTE_QUERY: TypedDocumentNode<
   TaskDetailsRouteQuery,
@@ -38,8 +39,16 @@ export const Route = createFileRoute('/_authenticated/tasks/$taskId')({
       variables: { id: params.taskId },
       fetchPolicy: 'cache-and-network',
     });
-    // The task's words come with the task (decision 025).
-    await loadCataloguePart('task');
+    prefetchTaskForm(context.apolloClient, params.taskId);
+    // Wait for the task (and its words, decision 025) before the page shows:
+    // a page that suspends instead shows its placeholder, and React then
+    // holds the real page back until the placeholder has been up 300 ms.
+    // A slow answer still gets the placeholder, after `pendingMs`. Errors
+    // are left to the page, which reads them from the query as before.
+    await Promise.all([
+      context.preloadQuery.toPromise(queryRef).catch(() => undefined),
+      loadCataloguePart('task'),
+    ]);
     return queryRef;
   },
   pendingComponent: function TaskDetailsPending() {

@@ -1,12 +1,13 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../components/button';
 import { ErrorPanel } from '../../components/error-panel';
 import { Skeleton } from '../../components/skeleton';
 import { decodeVariableValue } from '../../lib/json-value';
 import { CamundaForm } from './camunda-form/camunda-form';
+import { preloadCamundaForm } from './camunda-form/viewer-loader';
 import type { CamundaFormApi } from './camunda-form/contract';
 import { formVariableNames } from './camunda-form/form-variable-names';
 import { CompletionFooter } from './completion-footer';
@@ -28,6 +29,36 @@ interface FormCompletionProps extends CompletionOptions {
   draft: Extract<Draft, { kind: 'form' }> | null;
   /** What to show when the form schema cannot be displayed. */
   fallback: ReactNode;
+  /** The variables that came with the task (previews, maybe truncated). */
+  taskVariables: readonly TaskVariablePreview[];
+}
+
+interface TaskVariablePreview {
+  name: string;
+  previewValue: string;
+  isValueTruncated: boolean;
+}
+
+/**
+ * The form's data from the variables that came with the task, when none it
+ * needs was cut short: an untruncated preview is the full value (docs/
+ * tasklist-api.md), and `variables(taskId, names)` reads the same variables,
+ * an empty list of names meaning all of them. Null when a value must be
+ * fetched in full.
+ */
+function dataFromTask(
+  variables: readonly TaskVariablePreview[],
+  names: string[],
+): Record<string, unknown> | null {
+  const wanted = new Set(names);
+  const used =
+    names.length === 0
+      ? variables
+      : variables.filter((v) => wanted.has(v.name));
+  if (used.some((v) => v.isValueTruncated)) return null;
+  return Object.fromEntries(
+    used.map((v) => [v.name, decodeVariableValue(v.previewValue)]),
+  );
 }
 
 function safeNames(schema: string): string[] | null {
@@ -40,16 +71,25 @@ function safeNames(schema: string): string[] | null {
 
 /** Loads the task's Camunda form and its variables, then renders and completes it. */
 export function FormCompletion(props: FormCompletionProps) {
-  const { formId, processDefinitionId, taskId } = props;
+  const { formId, processDefinitionId, taskId, taskVariables } = props;
   const { t } = useLingui();
+  // form-js loads while the schema is on its way, not after it.
+  useEffect(preloadCamundaForm, []);
+  // A schema of a (form, process definition) never changes: cache-first.
   const form = useQuery(TASK_FORM_QUERY, {
     variables: { formId, processDefinitionId },
+    fetchPolicy: 'cache-first',
   });
   const schema = form.data?.form?.schema ?? null;
   const names = useMemo(() => (schema ? safeNames(schema) : null), [schema]);
+  const fromTask = useMemo(
+    () => (names === null ? null : dataFromTask(taskVariables, names)),
+    [names, taskVariables],
+  );
+  // Only a value the task's previews cut short costs another round trip.
   const variables = useQuery(
     TASK_FORM_VARIABLES_QUERY,
-    names === null
+    names === null || fromTask !== null
       ? skipToken
       : { variables: { taskId, variableNames: names } },
   );
@@ -64,7 +104,7 @@ export function FormCompletion(props: FormCompletionProps) {
     );
   }
   if (form.data && !schema) return <>{props.fallback}</>;
-  if (!schema || (names !== null && !variables.data)) {
+  if (!schema || (names !== null && fromTask === null && !variables.data)) {
     return <Skeleton label={t`Loading the form`} lines={6} />;
   }
   if (names === null || importFailed) {
@@ -80,12 +120,14 @@ export function FormCompletion(props: FormCompletionProps) {
       </>
     );
   }
-  const initialData = Object.fromEntries(
-    (variables.data?.variables ?? []).map((v) => [
-      v.name,
-      decodeVariableValue(v.value),
-    ]),
-  );
+  const initialData =
+    fromTask ??
+    Object.fromEntries(
+      (variables.data?.variables ?? []).map((v) => [
+        v.name,
+        decodeVariableValue(v.value),
+      ]),
+    );
   return (
     <LoadedForm
       {...props}

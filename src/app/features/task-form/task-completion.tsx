@@ -140,6 +140,7 @@ function TaskWork({ task, ...options }: TaskCompletionProps) {
           readOnly={!mine}
           draft={draft?.kind === 'form' ? draft : null}
           fallback={editor}
+          taskVariables={variables}
           {...completion}
         />
       </>

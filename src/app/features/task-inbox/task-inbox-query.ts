@@ -15,6 +15,9 @@ export const TASK_INBOX_ROUTE_QUERY: TypedDocumentNode<
       id
       sortValues
       isFirst
+      # Not shown: opening the task fetches its form alongside it.
+      formKey
+      processDefinitionId
       ...TaskListItem_task
     }
   }

@@ -70,6 +70,8 @@ export type TaskFormVariablesQueryVariables = Exact<{
 
 export type TaskFormVariablesQuery = { variables: Array<{ __typename: 'Variable', id: string, name: string, value: string }> };
 
+export type TaskFormPrefetch_task = { __typename: 'Task', id: string, taskState: Schema.TaskState, formKey: string | null, processDefinitionId: string | null } & { ' $fragmentName'?: 'TaskFormPrefetch_task' };
+
 export type TaskCompletion_task = { __typename: 'Task', id: string, taskState: Schema.TaskState, assignee: string | null, formKey: string | null, processDefinitionId: string | null, variables: Array<{ __typename: 'Variable', id: string, name: string, previewValue: string, isValueTruncated: boolean }> | null } & { ' $fragmentName'?: 'TaskCompletion_task' };
 
 export type CompleteTaskMutationVariables = Exact<{
@@ -98,7 +100,7 @@ export type TaskInboxRouteQueryVariables = Exact<{
 
 
 export type TaskInboxRouteQuery = { tasks: Array<(
-    { __typename: 'Task', id: string, sortValues: Array<string> | null, isFirst: boolean | null }
+    { __typename: 'Task', id: string, sortValues: Array<string> | null, isFirst: boolean | null, formKey: string | null, processDefinitionId: string | null }
     & { ' $fragmentRefs'?: { 'TaskListItem_task': TaskListItem_task } }
   )> };
 

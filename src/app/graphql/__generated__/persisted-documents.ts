@@ -9,7 +9,7 @@ export const persistedDocumentHashes: Readonly<Record<string, string>> = {
   TaskFilterProcessesQuery: 'af7cc72b78b178fdbe8c24dc96e2b0902304c75f7510556bf62c3f9783d80428',
   TaskFormQuery: 'c6c153a38030c997b33e1fdb01f8b6cf821e086c9eb920f42157ec3035880973',
   TaskFormVariablesQuery: '68700a4660fd01516c47165907ea53ee3f1bb0e98a48dd1009dc1cd92e640f62',
-  TaskInboxRouteQuery: '819639cc250fcc26b88df560b319ab8f2bd6c2322ebfd3f3eee1699489744fae',
+  TaskInboxRouteQuery: '680f986687a62160880fb71222cc16755899c9a79026a01443dc625f3e459f1f',
   UnclaimTaskMutation: '4691e7006a410cb13897b8cd4e6514e088303aa189fc2ad8f214838391fb9d11',
   VariableValueQuery: '8084e17aea7b6e403e4f268d25ed88b2efac50ffda0998add8655474c0d6806a',
 };

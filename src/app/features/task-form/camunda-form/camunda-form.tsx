@@ -11,7 +11,6 @@ import {
   useImperativeHandle,
   useRef,
   useState,
-  type ComponentType,
   type ErrorInfo,
   type ReactNode,
 } from 'react';
@@ -20,14 +19,7 @@ import {
   type CamundaFormApi,
   type CamundaFormProps,
 } from './contract';
-
-type ViewerModule = ComponentType<CamundaFormProps>;
-
-function loadViewer(): Promise<{ default: ViewerModule }> {
-  return import('./camunda-form-viewer').then((module) => ({
-    default: module.CamundaFormViewer,
-  }));
-}
+import { loadViewer, loadedViewer, type ViewerModule } from './viewer-loader';
 
 // One lazy component per page; a retry after a failed chunk load makes a new one,
 // because React.lazy remembers a rejected import forever.
@@ -83,7 +75,9 @@ class ViewerLoadBoundary extends Component<BoundaryProps, { failed: boolean }> {
 export function CamundaForm(props: CamundaFormProps) {
   const { apiRef, ...viewerProps } = props;
   const viewerApi = useRef<CamundaFormApi>(null);
-  const [Viewer, setViewer] = useState<ViewerModule>(() => InitialViewer);
+  const [Viewer, setViewer] = useState<ViewerModule>(
+    () => loadedViewer() ?? InitialViewer,
+  );
 
   // The parent's ref stays valid across the lazy load: it forwards to the
   // viewer once that is there.
