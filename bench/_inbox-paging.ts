@@ -17,6 +17,16 @@
  * profile over that stretch is ranked by self time (build the SPA with
  * `npx vite build --minify false` first to read the names). With
  * `PAGING_OUT=<file>` every page's timing is written there as JSON.
+ *
+ * For figure 9's heap and figure 7's long frames (issue 11), once the list
+ * is loaded (the heap after a full GC is printed either way):
+ * - `PAGING_HEAP_SAMPLING=<file>`: V8's sampling heap profile over the load
+ *   (live bytes by allocating stack; `.heapprofile`, DevTools opens it);
+ * - `PAGING_HEAP_SNAPSHOT=<file>`: a full heap snapshot (about 40 bytes of
+ *   JSON per byte of heap: use it with 2,000 tasks, not 10,000);
+ * - `PAGING_SCROLL_OUT=<file>`: three of figure 7's scroll runs (240 frames
+ *   at 224 px), traced: frame times and long animation frames (with their
+ *   scripts) go to `<file>`, the Chromium trace to `<file>.trace.json`.
  */
 import {
   copyFileSync,
@@ -130,6 +140,11 @@ try {
     console.log(formatSelfTime(topSelfTime(file, ROOT, 25)));
   });
 
+  const SAMPLING = process.env.PAGING_HEAP_SAMPLING;
+  if (SAMPLING) {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.startSampling', { samplingInterval: 16384 });
+  }
   const started = Date.now();
   const timings = await page.evaluate(
     async ({ target, profile }) => {
@@ -198,6 +213,93 @@ try {
   if (process.env.PAGING_OUT)
     writeFileSync(process.env.PAGING_OUT, JSON.stringify(timings));
   const loaded = (timings.at(-1)?.depth ?? 0) + 50;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  console.log(`[paging] heap after GC ${(usedSize / 2 ** 20).toFixed(1)} MB`);
+  if (SAMPLING) {
+    const { profile } = await cdp.send('HeapProfiler.getSamplingProfile');
+    await cdp.send('HeapProfiler.stopSampling');
+    writeFileSync(SAMPLING, JSON.stringify(profile));
+  }
+  if (process.env.PAGING_HEAP_SNAPSHOT) {
+    const chunks: string[] = [];
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => {
+      chunks.push(chunk);
+    });
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    writeFileSync(process.env.PAGING_HEAP_SNAPSHOT, chunks.join(''));
+  }
+  if (process.env.PAGING_SCROLL_OUT) {
+    await cdp.send('Tracing.start', {
+      traceConfig: {
+        includedCategories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'disabled-by-default-devtools.timeline.frame',
+          'v8',
+          'v8.execute',
+          'blink',
+          'cc',
+          'gpu',
+          'viz',
+          'toplevel',
+          'benchmark',
+        ],
+      },
+      transferMode: 'ReturnAsStream',
+    });
+    const frames = await page.evaluate(async (step) => {
+      const scroller = document.querySelector<HTMLElement>(
+        '[data-testid="task-list-scroller"]',
+      );
+      if (!scroller) throw new Error('no scroller');
+      const frame = () =>
+        new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      const loafs: unknown[] = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) loafs.push(e.toJSON());
+      }).observe({ type: 'long-animation-frame', buffered: false });
+      const out: { at: number; delta: number }[] = [];
+      for (let run = 0; run < 3; run++) {
+        scroller.scrollTop = 0;
+        await frame();
+        await frame();
+        let direction = 1;
+        let last = await frame();
+        for (let i = 0; i < 240; i++) {
+          const max = scroller.scrollHeight - scroller.clientHeight;
+          if (scroller.scrollTop + step * direction > max) direction = -1;
+          if (scroller.scrollTop + step * direction < 0) direction = 1;
+          scroller.scrollTop += step * direction;
+          const now = await frame();
+          out.push({ at: now, delta: now - last });
+          last = now;
+        }
+      }
+      await frame();
+      await new Promise((r) => setTimeout(r, 200));
+      return { out, loafs, origin: performance.timeOrigin };
+    }, 224);
+    const stream = await new Promise<string>((resolve) => {
+      cdp.once('Tracing.tracingComplete', ({ stream }) => {
+        resolve(stream ?? '');
+      });
+      void cdp.send('Tracing.end');
+    });
+    const parts: string[] = [];
+    for (;;) {
+      const { data, eof } = await cdp.send('IO.read', { handle: stream });
+      parts.push(data);
+      if (eof) break;
+    }
+    await cdp.send('IO.close', { handle: stream });
+    writeFileSync(
+      `${process.env.PAGING_SCROLL_OUT}.trace.json`,
+      parts.join(''),
+    );
+    writeFileSync(process.env.PAGING_SCROLL_OUT, JSON.stringify(frames));
+  }
   const bucket = (from: number, to: number) => {
     const pages = timings.filter(
       (t: PageTiming) => t.depth >= from && t.depth < to,
