@@ -41,8 +41,9 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { seedOpenWorld } from './lib/big-world';
 import { formatSelfTime, topSelfTime } from './lib/cpu-profile';
-import { freePort, startNode, stop, waitForHttp } from './lib/processes';
+import { stop, waitForHttp } from './lib/processes';
 import { ROOT } from './lib/results';
+import { appUrlOf, signIn, stackPorts, startBenchStack } from './lib/stack';
 
 const TASKS = Number(process.env.PAGING_TASKS ?? 10_000);
 const PROFILE = process.env.PAGING_PROFILE
@@ -59,9 +60,6 @@ interface PageTiming {
   netMs: number;
 }
 
-const portOf = async (name: string) =>
-  process.env[name] ? Number(process.env[name]) : await freePort();
-
 const seedFile = path.join(
   os.tmpdir(),
   `inbox-paging-seed-${String(TASKS)}.sqlite`,
@@ -76,33 +74,12 @@ if (!existsSync(seedFile)) {
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'inbox-paging-'));
 copyFileSync(seedFile, path.join(dataDir, 'tasklist.sqlite'));
 
-const ports = {
-  app: await portOf('APP_PORT'),
-  tasklist: await portOf('TASKLIST_PORT'),
-  identity: await portOf('IDENTITY_PORT'),
-  management: await portOf('MANAGEMENT_PORT'),
-  dev: await portOf('DEV_PORT'),
-};
-const appUrl = `http://127.0.0.1:${String(ports.app)}`;
-const stack = startNode('src/launcher.ts', {
-  args: ['start'],
-  env: {
-    ...process.env,
-    OAUTH_CLIENT_SECRET: randomBytes(24).toString('hex'),
-    APP_PORT: String(ports.app),
-    TASKLIST_PORT: String(ports.tasklist),
-    IDENTITY_PORT: String(ports.identity),
-    MANAGEMENT_PORT: String(ports.management),
-    DEV_PORT: String(ports.dev),
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    BFF_RATE_LIMIT_PER_USER: '1000000',
-    BFF_RATE_LIMIT_PER_IP: '1000000',
-    TASKLIST_RATE_LIMIT_PER_MINUTE: '1000000',
-    BFF_GRAPHQL_RATE_LIMIT_PER_USER: '1000000',
-    BFF_TASK_VISIBILITY: 'all',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
+const ports = await stackPorts(true);
+const appUrl = appUrlOf(ports);
+const stack = startBenchStack({
+  ports,
+  dataDir,
+  clientSecret: randomBytes(24).toString('hex'),
 });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -116,10 +93,7 @@ try {
   await context.addInitScript('globalThis.__name = (fn) => fn;');
   const page = await context.newPage();
   await page.goto(`${appUrl}/tasks`);
-  await page.getByLabel('Username').fill(USER);
-  await page.getByLabel('Password').fill(USER);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/tasks'));
+  await signIn(page, USER);
   await page
     .getByRole('list', { name: 'Tasks' })
     .getByRole('link')

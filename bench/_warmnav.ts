@@ -13,8 +13,9 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { seedOpenWorld } from './lib/big-world';
 import { formatSelfTime, topSelfTime } from './lib/cpu-profile';
-import { freePort, startNode, stop, waitForHttp } from './lib/processes';
+import { stop, waitForHttp } from './lib/processes';
 import { ROOT } from './lib/results';
+import { appUrlOf, signIn, stackPorts, startBenchStack } from './lib/stack';
 import {
   CLAIM_MILESTONES,
   FORM_MILESTONES,
@@ -30,23 +31,12 @@ const USER = 'demo';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'inbox-warmnav-'));
 await seedOpenWorld(path.join(dataDir, 'tasklist.sqlite'), 300);
-const appPort = Number(process.env.APP_PORT ?? (await freePort()));
-const appUrl = `http://127.0.0.1:${String(appPort)}`;
-const stack = startNode('src/launcher.ts', {
-  args: ['start'],
-  env: {
-    ...process.env,
-    OAUTH_CLIENT_SECRET: randomBytes(24).toString('hex'),
-    APP_PORT: String(appPort),
-    TASKLIST_PORT: String(process.env.TASKLIST_PORT ?? (await freePort())),
-    IDENTITY_PORT: String(process.env.IDENTITY_PORT ?? (await freePort())),
-    MANAGEMENT_PORT: String(await freePort()),
-    DEV_PORT: String(process.env.DEV_PORT ?? (await freePort())),
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    BFF_TASK_VISIBILITY: 'all',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
+const ports = await stackPorts(true);
+const appUrl = appUrlOf(ports);
+const stack = startBenchStack({
+  ports,
+  dataDir,
+  clientSecret: randomBytes(24).toString('hex'),
 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -63,10 +53,7 @@ try {
     await context.addInitScript('window.__timelineVerbose = true;');
   const page = await context.newPage();
   await page.goto(`${appUrl}/tasks`);
-  await page.getByLabel('Username').fill(USER);
-  await page.getByLabel('Password').fill(USER);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/tasks'));
+  await signIn(page, USER);
   const listIds: string[] = [];
   page.on('response', (response) => {
     if (!response.url().endsWith('/graphql')) return;

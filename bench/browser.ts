@@ -52,7 +52,8 @@ import {
   type TraceEvent,
 } from './lib/cold-start-breakdown';
 import { SequentialClient } from './lib/http';
-import { freePort, startNode, stop, waitForHttp } from './lib/processes';
+import { stop, waitForHttp } from './lib/processes';
+import { appUrlOf, signIn, stackPorts, startBenchStack } from './lib/stack';
 import {
   QUICK,
   ROOT,
@@ -279,42 +280,14 @@ await runBenchmark(
     result.checks.seedMs = Math.round(msSince(seedStart));
     console.log(`[bench:browser] ${String(open)} open tasks seeded`);
 
-    const ports = {
-      app: await freePort(),
-      tasklist: await freePort(),
-      identity: await freePort(),
-      management: await freePort(),
-    };
-    const appUrl = `http://127.0.0.1:${String(ports.app)}`;
+    const ports = await stackPorts();
+    const appUrl = appUrlOf(ports);
     const tasklistUrl = `http://127.0.0.1:${String(ports.tasklist)}`;
     const identityUrl = `http://127.0.0.1:${String(ports.identity)}`;
-    // The stack's client secret, chosen here: with OAUTH_CLIENT_SECRET in the
-    // environment (as in CI) the launcher writes no secret file to read back.
+    // The stack's client secret: the bench asks the provider for a machine
+    // token with it.
     const clientSecret = randomBytes(24).toString('hex');
-    const stack = startNode('src/launcher.ts', {
-      args: ['start'],
-      env: {
-        ...process.env,
-        OAUTH_CLIENT_SECRET: clientSecret,
-        APP_PORT: String(ports.app),
-        TASKLIST_PORT: String(ports.tasklist),
-        IDENTITY_PORT: String(ports.identity),
-        MANAGEMENT_PORT: String(ports.management),
-        DEV_PORT: String(await freePort()),
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        // One user loads 200 pages in seconds; production limits would 429.
-        BFF_RATE_LIMIT_PER_USER: '1000000',
-        BFF_RATE_LIMIT_PER_IP: '1000000',
-        TASKLIST_RATE_LIMIT_PER_MINUTE: '1000000',
-        BFF_GRAPHQL_RATE_LIMIT_PER_USER: '1000000',
-        // Proxy mode (the default) shows a user only the tasks they may work
-        // on; the figures need all 10,000 open tasks in demo's list.
-        BFF_TASK_VISIBILITY: 'all',
-      },
-      // The launcher prints its own progress; problems matter.
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const stack = startBenchStack({ ports, dataDir, clientSecret });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -358,10 +331,7 @@ await runBenchmark(
 
       // Sign in through the embedded provider's page.
       await page.goto(`${appUrl}/tasks`);
-      await page.getByLabel('Username').fill(USER);
-      await page.getByLabel('Password').fill(USER);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => url.pathname.startsWith('/tasks'));
+      await signIn(page, USER);
       const firstRow = page
         .getByRole('list', { name: 'Tasks' })
         .getByRole('link')
